@@ -1,0 +1,19 @@
+// Bundles the node side (CLI, coordinator server, agent hooks) into out/cli so `signalbox`
+// starts fast: one file per entry, dependencies stay in node_modules.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: {
+    'signalbox': 'src/cli/main.ts',
+  },
+  outdir: 'out/cli',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  outExtension: { '.js': '.mjs' },
+  logLevel: 'warning',
+});

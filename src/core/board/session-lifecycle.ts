@@ -1,0 +1,232 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { SessionEndResult } from '../../shared/api';
+import type { AgentKind, Repo, Session } from '../../shared/board';
+import {
+  addWorktree,
+  commitsNotIn,
+  deleteBranch,
+  detectProtectedBranch,
+  patchSince,
+  pruneWorktrees,
+  removeWorktree,
+  resolveRepository,
+  revParse,
+  worktreeGitDir,
+  worktreeState,
+} from '../git';
+import { normalisePattern } from '../conflicts/pattern';
+import type { BoardStore } from './board-store';
+import { nextCounter } from './clock';
+import { BadInputError, RefusedError } from './errors';
+import { findRepo, getRepo, insertRepo } from './repos';
+import { readSession } from './session-record';
+import { getSessionRow, insertSession, toSession } from './sessions';
+import { slugify } from './slug';
+import { writeSessionCredentials } from './session-credentials';
+
+export interface RepoInput {
+  path: string;
+  protectedBranch?: string;
+  gate?: string;
+  worktreeRoot?: string;
+}
+
+/** Registers a repository; adding the same repository again returns the existing record. */
+export async function addRepo(store: BoardStore, input: RepoInput, actor: string): Promise<Repo> {
+  const { root } = await resolveRepository(input.path);
+  const existing = findRepo(store.db, root);
+  if (existing) return existing;
+  const protectedBranch = input.protectedBranch ?? (await detectProtectedBranch(root));
+  await revParse(root, protectedBranch);
+  const worktreeRoot = input.worktreeRoot ?? join(dirname(root), `${basename(root)}-worktrees`);
+  return store.write((tx) => {
+    const again = findRepo(tx.db, root);
+    if (again) return again;
+    const repo = insertRepo(
+      tx.db,
+      { id: `r${nextCounter(tx.db, 'repo')}`, path: root, protectedBranch, worktreeRoot, gateCommand: input.gate ?? null },
+      actor,
+    );
+    tx.record({ actor, kind: 'repo.added', subject: `repo:${repo.id}`, after: repo });
+    return repo;
+  });
+}
+
+export interface NewSessionInput {
+  repo: string;
+  title: string;
+  owner?: string;
+  agent?: AgentKind;
+  objective?: string;
+  scope?: string[];
+  forbidden?: string[];
+  base?: string;
+  branch?: string;
+  cadenceMinutes?: number;
+  escalation?: string;
+  priority?: number;
+}
+
+export interface SessionContext {
+  dataDir: string;
+  url: string;
+}
+
+export function normalisePatterns(patterns: string[] | undefined, field: string): string[] {
+  return (patterns ?? []).map((pattern) => {
+    try {
+      return normalisePattern(pattern);
+    } catch (error) {
+      throw new BadInputError((error as Error).message, field);
+    }
+  });
+}
+
+/** Creates the session's branch and worktree from its base, then its execution record. */
+export async function newSession(
+  store: BoardStore,
+  context: SessionContext,
+  input: NewSessionInput,
+  actor: string,
+): Promise<Session> {
+  const title = input.title.trim();
+  if (!title) throw new BadInputError('A session needs a title.', 'title');
+  const scope = normalisePatterns(input.scope, 'scope');
+  const forbidden = normalisePatterns(input.forbidden, 'forbidden');
+  const repo = findRepo(store.db, input.repo) ?? (await addRepo(store, { path: input.repo }, actor));
+  const baseCommit = await revParse(repo.path, input.base ?? repo.protectedBranch);
+
+  const id = `s${store.write((tx) => nextCounter(tx.db, 'session'))}`;
+  const slug = slugify(title);
+  const name = slug ? `${id}-${slug}` : id;
+  const branch = input.branch ?? `signalbox/${name}`;
+  const worktree = join(repo.worktreeRoot, name);
+  await mkdir(repo.worktreeRoot, { recursive: true });
+  await addWorktree(repo.path, { path: worktree, branch, base: baseCommit, createBranch: true });
+
+  try {
+    const token = randomBytes(32).toString('hex');
+    await writeSessionCredentials(await worktreeGitDir(worktree), { session: id, token, ...context });
+    return store.write((tx) => {
+      const row = insertSession(
+        tx.db,
+        {
+          id,
+          title,
+          owner: input.owner ?? 'lead',
+          agent: input.agent ?? 'other',
+          repoId: repo.id,
+          worktree,
+          branch,
+          baseCommit,
+          objective: input.objective ?? '',
+          scope,
+          forbidden,
+          escalation: input.escalation ?? null,
+          cadenceMinutes: input.cadenceMinutes ?? null,
+          priority: input.priority ?? 0,
+          tokenHash: hashToken(token),
+        },
+        actor,
+      );
+      const session = toSession(row, store.flagContext());
+      tx.record({ actor, kind: 'session.created', subject: `session:${id}`, after: session });
+      return session;
+    });
+  } catch (error) {
+    await removeWorktree(repo.path, worktree, { force: true }).catch(() => undefined);
+    await deleteBranch(repo.path, branch).catch(() => undefined);
+    throw error;
+  }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface EndSessionInput {
+  id: string;
+  preserveDiff?: boolean;
+  removeWorktree?: boolean;
+  force?: boolean;
+}
+
+/**
+ * Ends a session. Work is never lost by accident: removing a worktree that holds uncommitted
+ * or unmerged work needs --preserve-diff (a patch is written first) or an explicit --force.
+ */
+export async function endSession(
+  store: BoardStore,
+  dataDir: string,
+  input: EndSessionInput,
+  actor: string,
+): Promise<SessionEndResult> {
+  const row = getSessionRow(store.db, input.id);
+  const repo = getRepo(store.db, row.repo_id);
+  const present = existsSync(row.worktree);
+
+  if (input.removeWorktree && present && !input.preserveDiff && !input.force) {
+    const state = await worktreeState(row.worktree);
+    const unmerged = await commitsNotIn(repo.path, row.branch, repo.protectedBranch);
+    if (state.dirty || unmerged > 0) {
+      const what = [
+        state.dirty ? `${state.entries.length} uncommitted file(s)` : '',
+        unmerged > 0 ? `${unmerged} commit(s) not on ${repo.protectedBranch}` : '',
+      ]
+        .filter(Boolean)
+        .join(' and ');
+      throw new RefusedError(
+        `Session ${row.id} has ${what} in ${row.worktree}; the worktree was not removed.`,
+        'Pass --preserve-diff to save the work as a patch first, or --force to discard it.',
+        { session: row.id, dirtyFiles: state.entries.length, unmergedCommits: unmerged },
+      );
+    }
+  }
+
+  let patchPath: string | null = null;
+  if (input.preserveDiff && present) {
+    const patch = await patchSince(row.worktree, row.base_commit);
+    const folder = join(dataDir, 'preserved');
+    await mkdir(folder, { recursive: true });
+    patchPath = join(folder, `${row.id}-${new Date().toISOString().replace(/[:.]/g, '-')}.patch`);
+    await writeFile(patchPath, patch);
+  }
+
+  let worktreeRemoved = false;
+  if (input.removeWorktree) {
+    if (present) await removeWorktree(repo.path, row.worktree, { force: true });
+    else await pruneWorktrees(repo.path);
+    worktreeRemoved = true;
+  }
+
+  const session = store.write((tx) => {
+    const before = readSession(store, row.id);
+    tx.db
+      .prepare(
+        `UPDATE session SET status = 'completed', blocker_text = NULL, blocker_since = NULL,
+           ended_at = coalesce(ended_at, strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+           version = version + 1, updated_by = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+         WHERE id = ?`,
+      )
+      .run(actor, row.id);
+    const leases = tx.db.prepare(`DELETE FROM lease WHERE session_id = ? RETURNING *`).all(row.id);
+    if (leases.length) tx.record({ actor, kind: 'lease.released', subject: `session:${row.id}`, before: leases });
+    const expired = tx.db
+      .prepare(
+        `UPDATE approval SET state = 'expired', version = version + 1, updated_by = ?,
+           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+         WHERE session_id = ? AND state = 'pending' RETURNING id`,
+      )
+      .all(actor, row.id) as { id: string }[];
+    for (const approval of expired) {
+      tx.record({ actor, kind: 'approval.expired', subject: `approval:${approval.id}`, after: { state: 'expired' } });
+    }
+    const after = readSession(store, row.id);
+    tx.record({ actor, kind: 'session.ended', subject: `session:${row.id}`, before, after: { ...after, patchPath, worktreeRemoved } });
+    return after;
+  });
+  return { session, patchPath, worktreeRemoved };
+}

@@ -1,0 +1,33 @@
+import type { BoardDatabase } from '../db/connection';
+import { StaleVersionError } from './errors';
+
+type Value = string | number | null;
+
+/**
+ * Compare-and-set update of a mutable row: applied only if the row is still at `expectVersion`.
+ * Must run inside the caller's immediate transaction.
+ */
+export function updateVersioned(
+  db: BoardDatabase,
+  table: string,
+  id: string,
+  expectVersion: number,
+  columns: Record<string, Value>,
+  actor: string,
+): void {
+  const names = Object.keys(columns);
+  const assignments = names.map((name) => `${name} = @${name}`).join(', ');
+  const result = db
+    .prepare(
+      `UPDATE ${table} SET ${assignments}${names.length ? ', ' : ''}version = version + 1,
+         updated_by = @__actor, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+       WHERE id = @__id AND version = @__expect`,
+    )
+    .run({ ...columns, __actor: actor, __id: id, __expect: expectVersion });
+  if (result.changes === 1) return;
+  const current = db
+    .prepare(`SELECT version, updated_by, updated_at FROM ${table} WHERE id = ?`)
+    .get(id) as { version: number; updated_by: string; updated_at: string } | undefined;
+  if (!current) throw new Error(`${table} ${id} vanished during an update`);
+  throw new StaleVersionError(`${table} ${id}`, expectVersion, current.version, current.updated_by, current.updated_at);
+}

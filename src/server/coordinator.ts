@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { BoardStore } from '../core/board/board-store';
+import { type CoordinatorInfo, dataDirLayout } from '../core/data-dir';
+import { openBoardDatabase } from '../core/db/connection';
+import { acquireCoordinatorLock } from './coordinator-lock';
+import { createHttpServer } from './http-server';
+
+export interface CoordinatorOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  /** The renderer's browser bundle (out/web); null serves a page saying how to build it. */
+  staticDir?: string | null;
+}
+
+export interface RunningCoordinator {
+  url: string;
+  leadToken: string;
+  store: BoardStore;
+  close(): Promise<void>;
+}
+
+/** The lead's token survives restarts so open browser tabs keep working. */
+function leadToken(file: string): string {
+  if (existsSync(file)) {
+    const token = readFileSync(file, 'utf8').trim();
+    if (token) return token;
+  }
+  const token = randomBytes(32).toString('hex');
+  writeFileSync(file, token, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return token;
+}
+
+function assertLoopback(host: string): void {
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+    throw new Error(`Signalbox listens on loopback only (127.0.0.1, ::1); ${host} was refused.`);
+  }
+}
+
+export async function startCoordinator(options: CoordinatorOptions): Promise<RunningCoordinator> {
+  const host = options.host ?? '127.0.0.1';
+  assertLoopback(host);
+  const layout = dataDirLayout(options.dataDir);
+  mkdirSync(layout.root, { recursive: true, mode: 0o700 });
+  const releaseLock = acquireCoordinatorLock(layout.lock, layout.coordinatorFile, layout.root);
+  let store: BoardStore;
+  try {
+    store = new BoardStore(openBoardDatabase(layout.database));
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  const token = leadToken(layout.leadToken);
+  let url = '';
+  const server = createHttpServer({
+    store,
+    dataDir: layout.root,
+    leadToken: token,
+    staticDir: options.staticDir ?? null,
+    url: () => url,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    store.db.close();
+    releaseLock();
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const info: CoordinatorInfo = { url, pid: process.pid, dataDir: layout.root, startedAt: new Date().toISOString() };
+  writeFileSync(layout.coordinatorFile, JSON.stringify(info, null, 2), { mode: 0o600 });
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    leadToken: token,
+    store,
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => {
+        store.db.close();
+        try {
+          unlinkSync(layout.coordinatorFile);
+        } catch {
+          // Someone removed it already; the lock below is what matters.
+        }
+        releaseLock();
+      });
+      return closing;
+    },
+  };
+}

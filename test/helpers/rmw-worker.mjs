@@ -1,0 +1,31 @@
+// One client process: `count` read-modify-write increments of a session's priority through the
+// HTTP API, re-reading whenever the coordinator refuses a stale version. Prints its tallies.
+const [url, token, session, count] = process.argv.slice(2);
+
+async function call(op, input) {
+  const response = await fetch(`${url}/api/${op}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+let applied = 0;
+let refused = 0;
+for (let i = 0; i < Number(count); i++) {
+  for (;;) {
+    const read = await call('session.list', {});
+    const { priority, version } = read.body.find((row) => row.id === session);
+    const write = await call('session.update', { id: session, expectVersion: version, fields: { priority: priority + 1 } });
+    if (write.status === 200) {
+      applied++;
+      break;
+    }
+    if (write.status !== 409 || write.body.error.code !== 'stale-version') {
+      throw new Error(`unexpected answer ${write.status}: ${JSON.stringify(write.body)}`);
+    }
+    refused++;
+  }
+}
+process.stdout.write(JSON.stringify({ applied, refused }));

@@ -1,0 +1,116 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from '../../../src/shared/board';
+import { makeRepo } from '../../helpers/git-fixture';
+import { runCli, serveCoordinator, tempDir, type ServedCoordinator } from '../../helpers/signalbox-cli';
+
+let repo: Awaited<ReturnType<typeof makeRepo>>;
+let data: { path: string; remove(): void };
+let coordinator: ServedCoordinator;
+const cli = (args: string[], cwd?: string) => runCli(['--data', data.path, ...args], { cwd });
+
+beforeAll(async () => {
+  repo = await makeRepo({ files: { 'src/a.ts': 'a\n' } });
+  data = tempDir('signalbox-cli-');
+  coordinator = await serveCoordinator(data.path);
+});
+
+afterAll(async () => {
+  await coordinator.kill();
+  data.remove();
+  await repo.cleanup();
+});
+
+describe('signalbox CLI', () => {
+  it('exits 4 with a clear message when no coordinator runs for the data directory', () => {
+    const empty = tempDir('signalbox-none-');
+    const result = runCli(['--data', empty.path, 'session', 'list']);
+    empty.remove();
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/No Signalbox coordinator is running for .*signalbox serve/s);
+  });
+
+  it('exits 2 on bad usage and bad input', () => {
+    expect(cli(['session', 'new', '--title', 'no repo']).code).toBe(2);
+    const notGit = tempDir('signalbox-notgit-');
+    const result = cli(['session', 'new', '--repo', notGit.path, '--title', 'x']);
+    notGit.remove();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is not inside a git repository/);
+    expect(cli(['status', 'set', 'sleeping', '--session', 's1']).code).toBe(2);
+  });
+
+  it('writes discovery files the other commands use, the lead token readable only by the user', () => {
+    expect(statSync(join(data.path, 'lead.token')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(data.path, 'coordinator.json')).isFile()).toBe(true);
+  });
+
+  it('creates, lists and shows sessions, as text and as JSON', () => {
+    const created = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'Add search', '--owner', 'ana', '--scope', 'src/**']);
+    expect(created.code).toBe(0);
+    const session = created.json as Session;
+    expect(session).toMatchObject({ title: 'Add search', owner: 'ana', scope: ['src/**'], status: 'active', version: 1 });
+    const list = cli(['session', 'list']);
+    expect(list.stdout).toMatch(new RegExp(`${session.id}\\s+active\\s+ana\\s+Add search`));
+    const show = cli(['--json', 'session', 'show', session.id]);
+    expect((show.json as { session: Session }).session.id).toBe(session.id);
+  });
+
+  it('finds the session from the worktree it runs in and acts as that session', () => {
+    const session = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'Worker']).json as Session;
+    const inside = join(session.worktree, 'src');
+    const status = runCli(['--json', 'status', 'set', 'blocked', '--blocker', 'waiting on credentials'], { cwd: inside });
+    expect(status.code).toBe(0);
+    expect(status.json).toMatchObject({ id: session.id, status: 'blocked', blocker: { text: 'waiting on credentials' } });
+    const checkpoint = runCli(['--json', 'checkpoint', '--note', 'half way', '--tests', 'pass', '--test-command', 'npm test'], {
+      cwd: inside,
+    });
+    expect(checkpoint.json).toMatchObject({
+      lastCheckpoint: { note: 'half way' },
+      lastSuccessfulTest: { command: 'npm test' },
+    });
+    expect((checkpoint.json as Session).lastCheckpoint?.commit).toMatch(/^[0-9a-f]{40}$/);
+    const whoEvents = cli(['--json', 'session', 'show', session.id]).json as { events: { actor: string }[] };
+    expect(whoEvents.events.map((e) => e.actor)).toContain(`session:${session.id}`);
+  });
+
+  it('refuses a session token acting for another session (exit 3)', () => {
+    const a = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'A']).json as Session;
+    const b = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'B']).json as Session;
+    const result = runCli(['session', 'pause', b.id], { cwd: a.worktree });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(new RegExp(`Session ${a.id} may not session.pause`));
+  });
+
+  it('of two clients updating the same version, exactly one wins; the other exits 3 naming the first', () => {
+    const session = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'Contested']).json as Session;
+    const first = runCli(['--json', 'session', 'update', session.id, '--expect-version', '1', '--priority', '3'], {
+      cwd: session.worktree,
+    });
+    const second = cli(['session', 'update', session.id, '--expect-version', '1', '--priority', '9']);
+    expect(first.code).toBe(0);
+    expect(second.code).toBe(3);
+    expect(second.stderr).toMatch(new RegExp(`changed by session:${session.id} at `));
+    const shown = cli(['--json', 'session', 'show', session.id]).json as { session: Session };
+    expect(shown.session.priority).toBe(3);
+  });
+
+  it('ends a session, refusing to remove a worktree with uncommitted work', async () => {
+    const session = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'Ending']).json as Session;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(session.worktree, 'src/a.ts'), 'edited\n');
+    const refused = cli(['session', 'end', session.id, '--remove-worktree']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/--preserve-diff/);
+    const ended = cli(['--json', 'session', 'end', session.id, '--remove-worktree', '--preserve-diff']);
+    expect(ended.code).toBe(0);
+    expect(ended.json).toMatchObject({ worktreeRemoved: true, session: { status: 'completed' } });
+  });
+
+  it('prints the whole board', () => {
+    const board = cli(['board']);
+    expect(board.code).toBe(0);
+    expect(board.stdout).toMatch(/live session\(s\)/);
+  });
+});
