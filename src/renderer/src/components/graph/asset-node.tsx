@@ -1,0 +1,25 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { AssetGraphNode } from '../../graph/graph-types';
+
+export const AssetNode = memo(function AssetNode({ data, selected }: NodeProps<AssetGraphNode>) {
+  const className = [
+    'node',
+    'asset-node',
+    data.contested ? 'asset-node--contested' : '',
+    data.conflictKind ? `asset-node--conflict-${data.conflictKind}` : '',
+    selected ? 'is-selected' : '',
+  ].join(' ');
+  const holders = data.holders.map((h) => `${h.session} (${h.mode})`).join(', ');
+  return (
+    <div className={className} data-testid="asset-node" title={[...data.paths, holders && `held by ${holders}`].filter(Boolean).join('\n')}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <span className="asset-node__icon" aria-hidden="true">
+        {data.grouped ? '▤' : '▢'}
+      </span>
+      <span className="asset-node__label">{data.label}</span>
+      {data.grouped && <span className="asset-node__count">{data.paths.length}</span>}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});

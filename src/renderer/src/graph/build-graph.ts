@@ -1,0 +1,210 @@
+import type { Conflict, ConflictKind, Lease, LeaseMode, Session } from '../../../shared/board';
+import { filterContext, hasNarrowingFilter, sessionMatches } from '../store/session-filter';
+import type { Filters } from '../store/view-state';
+import { assetKeys, folderOf } from './asset-keys';
+import {
+  CONFLICT_SEVERITY,
+  type AppEdge,
+  type AppNode,
+  type AssetHolder,
+  type AssetGraphNode,
+  type Graph,
+  type GraphInput,
+  type SessionGraphNode,
+  type TaskGraphNode,
+} from './graph-types';
+
+export const sessionNodeId = (id: string): string => `session:${id}`;
+export const taskNodeId = (id: string): string => `task:${id}`;
+export const assetNodeId = (key: string): string => `asset:${key}`;
+
+const ORIGIN = { x: 0, y: 0 };
+/** Edge labels are one SVG line; the full next action is in the conflict's data and views. */
+const EDGE_LABEL_MAX = 40;
+
+interface AssetUse {
+  path: string;
+  session: string;
+  mode: LeaseMode | null;
+  conflict: Conflict | null;
+}
+
+/**
+ * The graph of who works on what: sessions, their tasks, and the assets they lease. Edges are
+ * leases (session → asset), task ownership (session → task), blocked_by (blocker → task) and open
+ * conflicts (coloured by kind, labelled with the next action). Pure; positions are left to layout.
+ */
+export function buildGraph(input: GraphInput, filters: Filters): Graph {
+  const context = filterContext(input.leases, input.conflicts);
+  const conflicts = context.openConflicts
+    .filter((c) => filters.conflictKinds.length === 0 || filters.conflictKinds.includes(c.kind))
+    .sort((a, b) => CONFLICT_SEVERITY[a.kind] - CONFLICT_SEVERITY[b.kind] || a.id.localeCompare(b.id));
+  const sessions = input.sessions.filter((s) => sessionMatches(s, filters, context));
+  const visible = new Set(sessions.map((s) => s.id));
+
+  const nodes: AppNode[] = sessions.map((s) => sessionNode(s, input, conflicts));
+  const edges: AppEdge[] = [];
+
+  const narrowed = hasNarrowingFilter(filters);
+  const tasks = input.tasks.filter((t) => (t.session === null ? !narrowed : visible.has(t.session)));
+  const visibleTasks = new Set(tasks.map((t) => t.id));
+  for (const task of tasks) {
+    nodes.push(taskNode(task));
+    if (task.session !== null) {
+      edges.push({
+        id: `owns:${task.id}`,
+        source: sessionNodeId(task.session),
+        target: taskNodeId(task.id),
+        className: 'edge-owns',
+        data: { relation: 'owns' },
+      });
+    }
+    for (const blocker of task.blockedBy) {
+      if (!visibleTasks.has(blocker)) continue;
+      edges.push({
+        id: `blocked-by:${task.id}:${blocker}`,
+        source: taskNodeId(blocker),
+        target: taskNodeId(task.id),
+        className: 'edge-blocked-by',
+        data: { relation: 'blocked-by' },
+      });
+    }
+  }
+
+  const uses = assetUses(input.leases, conflicts, visible);
+  const keyOf = assetKeys(uses.map((u) => u.path));
+  const assets = new Map<string, AssetUse[]>();
+  for (const use of uses) {
+    const key = keyOf.get(use.path)!;
+    assets.set(key, [...(assets.get(key) ?? []), use]);
+  }
+  for (const key of [...assets.keys()].sort()) nodes.push(assetNode(key, assets.get(key)!));
+
+  edges.push(...leaseEdges(uses, keyOf), ...conflictEdges(conflicts, visible, keyOf));
+  return { nodes, edges };
+}
+
+function sessionNode(session: Session, input: GraphInput, conflicts: Conflict[]): SessionGraphNode {
+  const kinds = new Set<ConflictKind>();
+  for (const c of conflicts) if (c.sessions.includes(session.id)) kinds.add(c.kind);
+  return {
+    id: sessionNodeId(session.id),
+    type: 'session',
+    position: ORIGIN,
+    data: {
+      sessionId: session.id,
+      title: session.title,
+      owner: session.owner,
+      agent: session.agent,
+      status: session.status,
+      flags: session.flags,
+      blocker: session.blocker?.text ?? null,
+      lastCheckpointAt: session.lastCheckpoint?.at ?? null,
+      pendingApprovals: input.approvals.filter((a) => a.session === session.id && a.state === 'pending').length,
+      conflictKinds: [...kinds].sort((a, b) => CONFLICT_SEVERITY[a] - CONFLICT_SEVERITY[b]),
+    },
+  };
+}
+
+function taskNode(task: GraphInput['tasks'][number]): TaskGraphNode {
+  return {
+    id: taskNodeId(task.id),
+    type: 'task',
+    position: ORIGIN,
+    data: { taskId: task.id, title: task.title, status: task.status, blockedBy: task.blockedBy },
+  };
+}
+
+/**
+ * Leases of visible sessions, plus the files of conflicts that involve only one session (stale
+ * base, forbidden edit): with no second session to point at, the conflict points at its files.
+ */
+function assetUses(leases: Lease[], conflicts: Conflict[], visible: Set<string>): AssetUse[] {
+  const uses: AssetUse[] = [];
+  for (const lease of leases) {
+    if (visible.has(lease.session)) uses.push({ path: lease.pattern, session: lease.session, mode: lease.mode, conflict: null });
+  }
+  for (const conflict of conflicts) {
+    const [only] = conflict.sessions;
+    if (conflict.sessions.length !== 1 || only === undefined || !visible.has(only)) continue;
+    for (const path of conflict.paths) uses.push({ path, session: only, mode: null, conflict });
+  }
+  return uses;
+}
+
+function assetNode(key: string, uses: AssetUse[]): AssetGraphNode {
+  const paths = [...new Set(uses.map((u) => u.path))].sort();
+  const grouped = key.startsWith('dir:');
+  const holdersBySession = new Map<string, LeaseMode>();
+  for (const use of uses) {
+    if (use.mode === null) continue;
+    if (holdersBySession.get(use.session) !== 'write') holdersBySession.set(use.session, use.mode);
+  }
+  const holders: AssetHolder[] = [...holdersBySession].map(([session, mode]) => ({ session, mode })).sort((a, b) => a.session.localeCompare(b.session));
+  const kinds = uses.flatMap((u) => (u.conflict ? [u.conflict.kind] : []));
+  kinds.sort((a, b) => CONFLICT_SEVERITY[a] - CONFLICT_SEVERITY[b]);
+  return {
+    id: assetNodeId(key),
+    type: 'asset',
+    position: ORIGIN,
+    data: {
+      label: grouped ? folderLabel(paths[0]!) : paths[0]!,
+      paths,
+      grouped,
+      holders,
+      contested: holders.length >= 2 && holders.some((h) => h.mode === 'write'),
+      conflictKind: kinds[0] ?? null,
+    },
+  };
+}
+
+function folderLabel(path: string): string {
+  return folderOf(path) || '(repo root)';
+}
+
+function leaseEdges(uses: AssetUse[], keyOf: Map<string, string>): AppEdge[] {
+  const modeByEdge = new Map<string, { session: string; key: string; mode: LeaseMode }>();
+  for (const use of uses) {
+    if (use.mode === null) continue;
+    const key = keyOf.get(use.path)!;
+    const id = `lease:${use.session}:${key}`;
+    const seen = modeByEdge.get(id);
+    if (!seen || use.mode === 'write') modeByEdge.set(id, { session: use.session, key, mode: use.mode });
+  }
+  return [...modeByEdge].map(([id, { session, key, mode }]) => ({
+    id,
+    source: sessionNodeId(session),
+    target: assetNodeId(key),
+    className: `edge-lease edge-lease--${mode}`,
+    data: { relation: 'lease', mode },
+  }));
+}
+
+function conflictEdges(conflicts: Conflict[], visible: Set<string>, keyOf: Map<string, string>): AppEdge[] {
+  const edges: AppEdge[] = [];
+  const edge = (conflict: Conflict, source: string, target: string, suffix: string): AppEdge => ({
+    id: `conflict:${conflict.id}:${suffix}`,
+    source,
+    target,
+    label: shorten(conflict.nextAction, EDGE_LABEL_MAX),
+    className: `edge-conflict edge-conflict--${conflict.kind}`,
+    animated: conflict.kind === 'hard-collision',
+    zIndex: 1,
+    data: { relation: 'conflict', conflictId: conflict.id, conflictKind: conflict.kind, nextAction: conflict.nextAction },
+  });
+  for (const conflict of conflicts) {
+    const [first, ...others] = conflict.sessions.filter((s) => visible.has(s));
+    if (first === undefined) continue;
+    if (conflict.sessions.length > 1) {
+      for (const other of others) edges.push(edge(conflict, sessionNodeId(first), sessionNodeId(other), other));
+      continue;
+    }
+    const keys = new Set(conflict.paths.map((p) => keyOf.get(p)!));
+    for (const key of [...keys].sort()) edges.push(edge(conflict, sessionNodeId(first), assetNodeId(key), key));
+  }
+  return edges;
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,92 @@
+import type { Edge, Node } from '@xyflow/react';
+import type {
+  AgentKind,
+  Approval,
+  Conflict,
+  ConflictKind,
+  Lease,
+  LeaseMode,
+  Session,
+  SessionFlag,
+  SessionStatus,
+  Task,
+  TaskStatus,
+} from '../../../shared/board';
+
+/** Node data is plain data: what the node shows, nothing it could call. */
+export type SessionNodeData = {
+  sessionId: string;
+  title: string;
+  owner: string;
+  agent: AgentKind;
+  status: SessionStatus;
+  flags: SessionFlag[];
+  blocker: string | null;
+  lastCheckpointAt: string | null;
+  pendingApprovals: number;
+  /** Kinds of the open conflicts this session is part of, worst first. */
+  conflictKinds: ConflictKind[];
+};
+
+export type TaskNodeData = {
+  taskId: string;
+  title: string;
+  status: TaskStatus;
+  blockedBy: string[];
+};
+
+export type AssetHolder = { session: string; mode: LeaseMode };
+
+export type AssetNodeData = {
+  label: string;
+  /** The lease patterns and conflicting files this node stands for (several when grouped by folder). */
+  paths: string[];
+  grouped: boolean;
+  holders: AssetHolder[];
+  /** Held by two or more sessions, at least one of them writing. */
+  contested: boolean;
+  conflictKind: ConflictKind | null;
+};
+
+export type SessionGraphNode = Node<SessionNodeData, 'session'>;
+export type TaskGraphNode = Node<TaskNodeData, 'task'>;
+export type AssetGraphNode = Node<AssetNodeData, 'asset'>;
+export type AppNode = SessionGraphNode | TaskGraphNode | AssetGraphNode;
+export type AppNodeType = AppNode['type'];
+
+export type GraphEdgeData = {
+  relation: 'lease' | 'owns' | 'blocked-by' | 'conflict';
+  mode?: LeaseMode;
+  conflictId?: string;
+  conflictKind?: ConflictKind;
+  nextAction?: string;
+};
+
+export type AppEdge = Edge<GraphEdgeData>;
+
+export interface Graph {
+  nodes: AppNode[];
+  edges: AppEdge[];
+}
+
+/** What the graph is built from: the board's records as lists. */
+export interface GraphInput {
+  sessions: Session[];
+  tasks: Task[];
+  leases: Lease[];
+  conflicts: Conflict[];
+  approvals: Approval[];
+}
+
+/** Footprint used by the layout; the node components are styled to these sizes. */
+export const NODE_SIZE: Record<AppNodeType, { width: number; height: number }> = {
+  session: { width: 240, height: 120 },
+  task: { width: 200, height: 56 },
+  asset: { width: 200, height: 44 },
+};
+
+export const CONFLICT_SEVERITY: Record<ConflictKind, number> = {
+  'hard-collision': 0,
+  'stale-base': 1,
+  'soft-overlap': 2,
+};

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { assetKeys, folderOf } from '../../../src/renderer/src/graph/asset-keys';
+import { buildGraph } from '../../../src/renderer/src/graph/build-graph';
+import type { GraphInput } from '../../../src/renderer/src/graph/graph-types';
+import { NO_FILTERS, type Filters } from '../../../src/renderer/src/store/view-state';
+import { approval, conflict, lease, session, task } from './fixtures';
+
+function input(patch: Partial<GraphInput>): GraphInput {
+  return { sessions: [], tasks: [], leases: [], conflicts: [], approvals: [], ...patch };
+}
+
+const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
+
+const twoSessions = input({
+  sessions: [session('s1', { status: 'blocked', title: 'Fix login' }), session('s2', { owner: 'bob' })],
+  leases: [lease('l1', 's1', 'src/auth/**'), lease('l2', 's2', 'src/auth/**', 'read'), lease('l3', 's2', 'docs/*.md')],
+  tasks: [task('t1', 's1'), task('t2', 's2', { blockedBy: ['t1'] }), task('t3', null)],
+  conflicts: [
+    conflict('c1', 'soft-overlap', ['s1', 's2'], ['src/auth/a.ts'], { nextAction: 'sequence the merges' }),
+    conflict('c2', 'stale-base', ['s1'], ['src/auth/a.ts', 'src/auth/b.ts']),
+    conflict('c3', 'hard-collision', ['s1', 's2'], [], { state: 'resolved' }),
+  ],
+  approvals: [approval('a1', 's1'), approval('a2', 's1', { state: 'approved' })],
+});
+
+describe('buildGraph', () => {
+  const cases: { name: string; input: GraphInput; filters?: Partial<Filters>; nodes: string[]; edges: string[] }[] = [
+    { name: 'empty board', input: input({}), nodes: [], edges: [] },
+    {
+      name: 'sessions, tasks, leased patterns, conflict files and every kind of edge',
+      input: twoSessions,
+      nodes: [
+        'asset:path:docs/*.md',
+        'asset:path:src/auth/**',
+        'asset:path:src/auth/a.ts',
+        'asset:path:src/auth/b.ts',
+        'session:s1',
+        'session:s2',
+        'task:t1',
+        'task:t2',
+        'task:t3',
+      ],
+      edges: [
+        'blocked-by:t2:t1',
+        'conflict:c1:s2',
+        'conflict:c2:path:src/auth/a.ts',
+        'conflict:c2:path:src/auth/b.ts',
+        'lease:s1:path:src/auth/**',
+        'lease:s2:path:docs/*.md',
+        'lease:s2:path:src/auth/**',
+        'owns:t1',
+        'owns:t2',
+      ],
+    },
+    {
+      name: 'status filter keeps matching sessions and what hangs off them; drops unowned tasks',
+      input: twoSessions,
+      filters: { statuses: ['active'] },
+      nodes: ['asset:path:docs/*.md', 'asset:path:src/auth/**', 'session:s2', 'task:t2'],
+      edges: ['lease:s2:path:docs/*.md', 'lease:s2:path:src/auth/**', 'owns:t2'],
+    },
+    {
+      name: 'conflict kind filter keeps only sessions in such a conflict, and only those edges',
+      input: twoSessions,
+      filters: { conflictKinds: ['stale-base'] },
+      nodes: ['asset:path:src/auth/**', 'asset:path:src/auth/a.ts', 'asset:path:src/auth/b.ts', 'session:s1', 'task:t1'],
+      edges: ['conflict:c2:path:src/auth/a.ts', 'conflict:c2:path:src/auth/b.ts', 'lease:s1:path:src/auth/**', 'owns:t1'],
+    },
+    {
+      name: 'session filter',
+      input: twoSessions,
+      filters: { sessionIds: ['s1'] },
+      nodes: ['asset:path:src/auth/**', 'asset:path:src/auth/a.ts', 'asset:path:src/auth/b.ts', 'session:s1', 'task:t1'],
+      edges: ['conflict:c2:path:src/auth/a.ts', 'conflict:c2:path:src/auth/b.ts', 'lease:s1:path:src/auth/**', 'owns:t1'],
+    },
+    {
+      name: 'search matches owner and leased patterns, case-insensitively',
+      input: twoSessions,
+      filters: { search: 'DOCS/' },
+      nodes: ['asset:path:docs/*.md', 'asset:path:src/auth/**', 'session:s2', 'task:t2'],
+      edges: ['lease:s2:path:docs/*.md', 'lease:s2:path:src/auth/**', 'owns:t2'],
+    },
+  ];
+
+  it.each(cases)('$name', ({ input: given, filters, nodes, edges }) => {
+    const graph = buildGraph(given, { ...NO_FILTERS, ...filters });
+    expect(ids(graph.nodes)).toEqual(nodes);
+    expect(ids(graph.edges)).toEqual(edges);
+  });
+
+  it('puts what the lead needs on the session node', () => {
+    const s1 = buildGraph(twoSessions, NO_FILTERS).nodes.find((n) => n.id === 'session:s1')!;
+    expect(s1.type).toBe('session');
+    expect(s1.data).toMatchObject({ sessionId: 's1', title: 'Fix login', status: 'blocked', pendingApprovals: 1, conflictKinds: ['stale-base', 'soft-overlap'] });
+  });
+
+  it('colours conflict edges by kind, labels them with the next action, and animates only hard collisions', () => {
+    const collision = input({
+      sessions: [session('s1'), session('s2'), session('s3')],
+      conflicts: [
+        conflict('c1', 'hard-collision', ['s1', 's2', 's3'], ['a.ts'], { nextAction: 'stop the later writer' }),
+        conflict('c2', 'soft-overlap', ['s2', 's3'], ['b.ts']),
+      ],
+    });
+    const edges = buildGraph(collision, NO_FILTERS).edges;
+    expect(edges.map((e) => [e.id, e.source, e.target, e.className, e.label, e.animated])).toEqual([
+      ['conflict:c1:s2', 'session:s1', 'session:s2', 'edge-conflict edge-conflict--hard-collision', 'stop the later writer', true],
+      ['conflict:c1:s3', 'session:s1', 'session:s3', 'edge-conflict edge-conflict--hard-collision', 'stop the later writer', true],
+      ['conflict:c2:s3', 'session:s2', 'session:s3', 'edge-conflict edge-conflict--soft-overlap', 'act on c2', false],
+    ]);
+  });
+
+  it('marks an asset contested when two sessions hold it and one writes; one edge per session and asset', () => {
+    const graph = buildGraph(
+      input({
+        sessions: [session('s1'), session('s2')],
+        leases: [lease('l1', 's1', 'a/**', 'read'), lease('l2', 's1', 'a/**', 'write'), lease('l3', 's2', 'a/**', 'read')],
+      }),
+      NO_FILTERS,
+    );
+    const asset = graph.nodes.find((n) => n.type === 'asset')!;
+    expect(asset.data).toMatchObject({ contested: true, holders: [{ session: 's1', mode: 'write' }, { session: 's2', mode: 'read' }] });
+    expect(graph.edges.map((e) => [e.id, e.className])).toEqual([
+      ['lease:s1:path:a/**', 'edge-lease edge-lease--write'],
+      ['lease:s2:path:a/**', 'edge-lease edge-lease--read'],
+    ]);
+  });
+
+  it('groups many paths by folder into one asset node', () => {
+    const patterns = Array.from({ length: 14 }, (_, i) => `src/core/file${i}.ts`);
+    const graph = buildGraph(
+      input({ sessions: [session('s1')], leases: [...patterns.map((p, i) => lease(`l${i}`, 's1', p)), lease('lx', 's1', 'README.md')] }),
+      NO_FILTERS,
+    );
+    const assets = graph.nodes.filter((n) => n.type === 'asset');
+    expect(assets.map((a) => a.id)).toEqual(['asset:dir:src/core/', 'asset:path:README.md']);
+    expect(assets[0]!.data).toMatchObject({ label: 'src/core/', grouped: true });
+    expect(graph.edges.map((e) => e.id)).toEqual(['lease:s1:dir:src/core/', 'lease:s1:path:README.md']);
+  });
+
+  it('is pure: same input, same output; input untouched', () => {
+    const frozen = structuredClone(twoSessions);
+    expect(buildGraph(twoSessions, NO_FILTERS)).toEqual(buildGraph(twoSessions, NO_FILTERS));
+    expect(twoSessions).toEqual(frozen);
+  });
+});
+
+describe('folderOf', () => {
+  it.each([
+    ['src/core/db/*.ts', 'src/core/db/'],
+    ['src/a.ts', 'src/'],
+    ['src/a*', 'src/'],
+    ['src/**', 'src/'],
+    ['**/*.md', ''],
+    ['README.md', ''],
+    ['src/{a,b}/x.ts', 'src/'],
+  ])('%s → %s', (path, folder) => expect(folderOf(path)).toBe(folder));
+});
+
+describe('assetKeys', () => {
+  it('keeps each path its own key up to the threshold', () => {
+    expect([...assetKeys(['a/1', 'a/2'], 2).values()]).toEqual(['path:a/1', 'path:a/2']);
+  });
+  it('groups paths sharing a folder past the threshold, leaving loners alone', () => {
+    expect(Object.fromEntries(assetKeys(['a/1', 'a/2', 'b/1'], 2))).toEqual({ 'a/1': 'dir:a/', 'a/2': 'dir:a/', 'b/1': 'path:b/1' });
+  });
+});
