@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ApiError } from '../shared/api';
 import { registerAgentReportCommands } from './commands/agent-reports';
+import { registerApprovalCommands } from './commands/approvals';
 import { registerBoardCommands } from './commands/board';
 import { registerLeaseCommands } from './commands/leases';
 import { registerServeCommands } from './commands/serve';
@@ -33,6 +34,7 @@ registerBoardCommands(program);
 registerSessionCommands(program);
 registerAgentReportCommands(program);
 registerLeaseCommands(program);
+registerApprovalCommands(program);
 program.commands.forEach(function exitOverride(command: Command) {
   command.exitOverride();
   command.commands.forEach(exitOverride);

@@ -96,6 +96,15 @@ export interface Operations {
   'check': { input: { session: string; paths: string[]; mode?: LeaseMode }; output: CheckVerdict };
   'reassign': { input: { pattern: string; to: string; confirm?: boolean }; output: Lease[] };
   'conflicts': { input: { session?: string }; output: Conflict[] };
+  'approval.request': {
+    input: { session: string; tier: 2 | 3; action: string; detail?: string };
+    output: Approval;
+  };
+  'approval.list': { input: { session?: string; state?: Approval['state'] }; output: Approval[] };
+  'approval.decide': {
+    input: { id: string; decision: 'approve' | 'deny'; why?: string; expectVersion?: number };
+    output: Approval;
+  };
   'board': { input: Record<string, never>; output: Board };
   'events.since': { input: { after: number; limit?: number }; output: BoardEvent[] };
 }

@@ -2,6 +2,7 @@ import type { OperationInput, OperationName, OperationOutput } from '../../share
 import { eventsFor, eventsSince } from '../board/audit';
 import type { BoardStore } from '../board/board-store';
 import { RefusedError } from '../board/errors';
+import { decideApproval, requestApproval } from '../board/approvals';
 import { checkPaths, claimLeases, reassignLeases, releaseLeases } from '../board/leases';
 import { approvals, changedPaths, liveLeases, openConflicts, readBoard } from '../board/records';
 import { listRepos } from '../board/repos';
@@ -88,6 +89,16 @@ export const handlers: { [K in OperationName]: Handler<K> } = {
   },
   'reassign': { access: lead, handle: ({ store, actor }, input) => reassignLeases(store, input, actorName(actor)) },
   'conflicts': { access: any, handle: ({ store }, input) => openConflicts(store.db, input.session) },
+  'approval.request': {
+    access: ownSession((input: OperationInput<'approval.request'>) => input.session),
+    handle: ({ store, actor }, input) => requestApproval(store, input, actorName(actor)),
+  },
+  'approval.list': {
+    access: any,
+    handle: ({ store }, input) =>
+      approvals(store.db, input.session).filter((a) => input.state === undefined || a.state === input.state),
+  },
+  'approval.decide': { access: lead, handle: ({ store, actor }, input) => decideApproval(store, input, actorName(actor)) },
   'board': { access: any, handle: ({ store }) => readBoard(store) },
   'events.since': { access: any, handle: ({ store }, input) => eventsSince(store.db, input.after, input.limit) },
 };

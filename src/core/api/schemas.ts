@@ -106,6 +106,25 @@ export const inputSchemas = {
     .strict(),
   'reassign': z.object({ pattern: z.string().min(1).max(1_000), to: id, confirm: z.boolean().optional() }).strict(),
   'conflicts': z.object({ session: id.optional() }).strict(),
+  'approval.request': z
+    .object({
+      session: id,
+      tier: z.union([z.literal(2), z.literal(3)]),
+      action: z.string().trim().min(1, 'say what needs approval').max(500),
+      detail: text.optional(),
+    })
+    .strict(),
+  'approval.list': z
+    .object({ session: id.optional(), state: z.enum(['pending', 'approved', 'denied', 'expired']).optional() })
+    .strict(),
+  'approval.decide': z
+    .object({
+      id,
+      decision: z.enum(['approve', 'deny']),
+      why: z.string().max(2_000).optional(),
+      expectVersion: version.optional(),
+    })
+    .strict(),
   'board': empty,
   'events.since': z
     .object({ after: z.number().int().min(0), limit: z.number().int().positive().max(5_000).optional() })

@@ -70,7 +70,7 @@ export function openConflicts(db: BoardDatabase, session?: string): Conflict[] {
   return session ? conflicts.filter((c) => c.sessions.includes(session)) : conflicts;
 }
 
-interface ApprovalRow {
+export interface ApprovalRow {
   id: string;
   session_id: string;
   tier: 2 | 3;

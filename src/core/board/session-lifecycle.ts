@@ -18,7 +18,9 @@ import {
   worktreeState,
 } from '../git';
 import { normalisePattern } from '../conflicts/pattern';
+import { expirePendingApprovals } from './approvals';
 import type { BoardStore } from './board-store';
+import { type LeaseRow, toLease } from './records';
 import { nextCounter } from './clock';
 import { BadInputError, RefusedError } from './errors';
 import { findRepo, getRepo, insertRepo } from './repos';
@@ -212,18 +214,11 @@ export async function endSession(
          WHERE id = ?`,
       )
       .run(actor, row.id);
-    const leases = tx.db.prepare(`DELETE FROM lease WHERE session_id = ? RETURNING *`).all(row.id);
-    if (leases.length) tx.record({ actor, kind: 'lease.released', subject: `session:${row.id}`, before: leases });
-    const expired = tx.db
-      .prepare(
-        `UPDATE approval SET state = 'expired', version = version + 1, updated_by = ?,
-           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-         WHERE session_id = ? AND state = 'pending' RETURNING id`,
-      )
-      .all(actor, row.id) as { id: string }[];
-    for (const approval of expired) {
-      tx.record({ actor, kind: 'approval.expired', subject: `approval:${approval.id}`, after: { state: 'expired' } });
+    const leases = tx.db.prepare(`DELETE FROM lease WHERE session_id = ? RETURNING *`).all(row.id) as LeaseRow[];
+    for (const lease of leases) {
+      tx.record({ actor, kind: 'lease.released', subject: `lease:${lease.id}`, before: toLease(lease), after: null });
     }
+    expirePendingApprovals(tx, row.id, actor);
     const after = readSession(store, row.id);
     tx.record({ actor, kind: 'session.ended', subject: `session:${row.id}`, before, after: { ...after, patchPath, worktreeRemoved } });
     return after;
