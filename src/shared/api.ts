@@ -38,6 +38,16 @@ export interface SessionDetail {
   events: BoardEvent[];
 }
 
+/** Everything a session changed since its base — committed, uncommitted and untracked — as one patch. */
+export interface SessionDiff {
+  session: string;
+  baseCommit: string;
+  patch: string;
+  /** The patch was cut at `limitBytes`; the rest is in the worktree. */
+  truncated: boolean;
+  limitBytes: number;
+}
+
 export interface SessionEndResult {
   session: Session;
   patchPath: string | null;
@@ -70,6 +80,7 @@ export interface Operations {
   };
   'session.list': { input: { includeEnded?: boolean }; output: Session[] };
   'session.show': { input: { id: string }; output: SessionDetail };
+  'session.diff': { input: { id: string }; output: SessionDiff };
   'session.update': {
     input: { id: string; expectVersion: number; fields: SessionFields };
     output: Session;

@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 
-export const BIN = resolve(__dirname, '../../bin/signalbox.mjs');
+export const BIN = fileURLToPath(new URL('../../bin/signalbox.mjs', import.meta.url));
 
 export interface CliResult {
   code: number;

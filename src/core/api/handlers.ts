@@ -6,6 +6,7 @@ import { decideApproval, requestApproval } from '../board/approvals';
 import { checkPaths, claimLeases, reassignLeases, releaseLeases } from '../board/leases';
 import { approvals, changedPaths, liveLeases, openConflicts, readBoard } from '../board/records';
 import { listRepos } from '../board/repos';
+import { sessionDiff } from '../board/session-diff';
 import { addRepo, endSession, newSession } from '../board/session-lifecycle';
 import { readSession, readSessions } from '../board/session-record';
 import { pauseSession, recordCheckpoint, resumeSession, setStatus, updateSession } from '../board/session-steering';
@@ -57,6 +58,7 @@ export const handlers: { [K in OperationName]: Handler<K> } = {
       events: eventsFor(store.db, `session:${input.id}`),
     }),
   },
+  'session.diff': { access: any, handle: ({ store }, input) => sessionDiff(store, input.id) },
   'session.update': {
     access: ownSession((input: OperationInput<'session.update'>) => input.id),
     handle: ({ store, actor }, input) => updateSession(store, input, actorName(actor)),

@@ -38,6 +38,7 @@ export const inputSchemas = {
     .strict(),
   'session.list': z.object({ includeEnded: z.boolean().optional() }).strict(),
   'session.show': z.object({ id }).strict(),
+  'session.diff': z.object({ id }).strict(),
   'session.update': z
     .object({
       id,

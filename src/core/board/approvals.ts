@@ -5,9 +5,10 @@ import { NotFoundError, RefusedError } from './errors';
 import { type ApprovalRow, toApproval } from './records';
 import { getSessionRow } from './sessions';
 import { updateVersioned } from './versioned-update';
+import { prepared } from '../db/prepared';
 
 function getApproval(store: BoardStore, id: string): Approval {
-  const row = store.db.prepare(`SELECT * FROM approval WHERE id = ?`).get(id) as ApprovalRow | undefined;
+  const row = prepared(store.db, `SELECT * FROM approval WHERE id = ?`).get(id) as ApprovalRow | undefined;
   if (!row) throw new NotFoundError('approval', id);
   return toApproval(row);
 }
@@ -21,8 +22,7 @@ export function requestApproval(
   return store.write((tx) => {
     const session = getSessionRow(tx.db, input.session);
     if (session.ended_at) throw new RefusedError(`Session ${session.id} has ended; it cannot ask for approval.`);
-    const row = tx.db
-      .prepare(
+    const row = prepared(tx.db, 
         `INSERT INTO approval (id, session_id, tier, action, detail, updated_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
       )
       .get(`a${nextCounter(tx.db, 'approval')}`, session.id, input.tier, input.action, input.detail ?? null, actor) as ApprovalRow;
@@ -72,8 +72,7 @@ export function decideApproval(
 
 /** Pending requests lapse when their session ends or moves on (DESIGN §2); runs inside the caller's write. */
 export function expirePendingApprovals(tx: WriteContext, session: string, actor: string): void {
-  const rows = tx.db
-    .prepare(
+  const rows = prepared(tx.db, 
       `UPDATE approval SET state = 'expired', version = version + 1, updated_by = ?,
          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
        WHERE session_id = ? AND state = 'pending' RETURNING *`,

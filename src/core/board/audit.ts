@@ -1,5 +1,6 @@
 import type { BoardEvent } from '../../shared/board';
 import type { BoardDatabase } from '../db/connection';
+import { prepared } from '../db/prepared';
 
 interface EventRow {
   id: number;
@@ -32,8 +33,7 @@ function toEvent(row: EventRow): BoardEvent {
 }
 
 export function appendEvent(db: BoardDatabase, event: NewEvent): BoardEvent {
-  const row = db
-    .prepare<[string, string, string, string | null, string | null], EventRow>(
+  const row = prepared<[string, string, string, string | null, string | null], EventRow>(db, 
       `INSERT INTO event (actor, kind, subject, before, after) VALUES (?, ?, ?, ?, ?) RETURNING *`,
     )
     .get(
@@ -47,15 +47,13 @@ export function appendEvent(db: BoardDatabase, event: NewEvent): BoardEvent {
 }
 
 export function eventsSince(db: BoardDatabase, after: number, limit = 1000): BoardEvent[] {
-  return db
-    .prepare<[number, number], EventRow>(`SELECT * FROM event WHERE id > ? ORDER BY id LIMIT ?`)
+  return prepared<[number, number], EventRow>(db, `SELECT * FROM event WHERE id > ? ORDER BY id LIMIT ?`)
     .all(after, limit)
     .map(toEvent);
 }
 
 export function eventsFor(db: BoardDatabase, subject: string, limit = 200): BoardEvent[] {
-  return db
-    .prepare<[string, number], EventRow>(
+  return prepared<[string, number], EventRow>(db, 
       `SELECT * FROM (SELECT * FROM event WHERE subject = ? ORDER BY id DESC LIMIT ?) ORDER BY id`,
     )
     .all(subject, limit)
@@ -63,5 +61,5 @@ export function eventsFor(db: BoardDatabase, subject: string, limit = 200): Boar
 }
 
 export function lastEventId(db: BoardDatabase): number {
-  return (db.prepare(`SELECT coalesce(max(id), 0) AS id FROM event`).get() as { id: number }).id;
+  return (prepared(db, `SELECT coalesce(max(id), 0) AS id FROM event`).get() as { id: number }).id;
 }

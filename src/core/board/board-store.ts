@@ -2,6 +2,7 @@ import type { BoardEvent } from '../../shared/board';
 import type { BoardDatabase } from '../db/connection';
 import { appendEvent, type NewEvent } from './audit';
 import type { FlagContext } from './sessions';
+import { prepared } from '../db/prepared';
 
 export interface WriteContext {
   db: BoardDatabase;
@@ -42,8 +43,7 @@ export class BoardStore {
   }
 
   flagContext(): FlagContext {
-    const rows = this.db
-      .prepare(`SELECT sessions FROM conflict WHERE kind = 'stale-base' AND state != 'resolved'`)
+    const rows = prepared(this.db, `SELECT sessions FROM conflict WHERE kind = 'stale-base' AND state != 'resolved'`)
       .all() as { sessions: string }[];
     const staleSessions = new Set<string>();
     for (const row of rows) for (const id of JSON.parse(row.sessions) as string[]) staleSessions.add(id);

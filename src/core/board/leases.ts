@@ -8,6 +8,7 @@ import { BadInputError, NotFoundError, RefusedError } from './errors';
 import { parseTtl } from './lease-duration';
 import { LIVE_LEASE, type LeaseRow, toLease } from './records';
 import { getSessionRow, type SessionRow } from './sessions';
+import { prepared } from '../db/prepared';
 
 interface HolderRow extends LeaseRow {
   owner: string;
@@ -20,8 +21,7 @@ function toHolder(row: HolderRow): LeaseHolder {
 
 /** Live leases of the other live sessions on the same repository. */
 function othersLeases(db: BoardDatabase, session: SessionRow): HolderRow[] {
-  return db
-    .prepare(
+  return prepared(db, 
       `SELECT l.*, s.owner, s.title FROM lease l JOIN session s ON s.id = l.session_id
        WHERE s.repo_id = ? AND s.id != ? AND s.ended_at IS NULL AND ${LIVE_LEASE.replaceAll('expires_at', 'l.expires_at')}
        ORDER BY l.fence`,
@@ -90,20 +90,17 @@ export function claimLeases(store: BoardStore, input: ClaimInput, actor: string)
     for (const pattern of patterns) {
       const fence = nextCounter(tx.db, 'fence');
       const expires = ttlSeconds === null ? null : `+${ttlSeconds} seconds`;
-      const existing = tx.db
-        .prepare(`SELECT * FROM lease WHERE session_id = ? AND pattern = ?`)
+      const existing = prepared(tx.db, `SELECT * FROM lease WHERE session_id = ? AND pattern = ?`)
         .get(session.id, pattern) as LeaseRow | undefined;
       const row = (
         existing
-          ? tx.db
-              .prepare(
+          ? prepared(tx.db, 
                 `UPDATE lease SET mode = ?, reason = ?, fence = ?,
                    expires_at = CASE WHEN ? IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ','now', ?) END
                  WHERE id = ? RETURNING *`,
               )
               .get(input.mode, input.reason ?? existing.reason, fence, expires, expires, existing.id)
-          : tx.db
-              .prepare(
+          : prepared(tx.db, 
                 `INSERT INTO lease (id, session_id, pattern, mode, reason, fence, expires_at)
                  VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ','now', ?) END)
                  RETURNING *`,
@@ -127,10 +124,10 @@ export function releaseLeases(
   const patterns = input.all ? null : normaliseAll(input.patterns!);
   return store.write((tx) => {
     getSessionRow(tx.db, input.session);
-    const rows = (tx.db.prepare(`SELECT * FROM lease WHERE session_id = ?`).all(input.session) as LeaseRow[]).filter(
+    const rows = (prepared(tx.db, `SELECT * FROM lease WHERE session_id = ?`).all(input.session) as LeaseRow[]).filter(
       (row) => patterns === null || patterns.includes(row.pattern),
     );
-    const remove = tx.db.prepare(`DELETE FROM lease WHERE id = ?`);
+    const remove = prepared(tx.db, `DELETE FROM lease WHERE id = ?`);
     for (const row of rows) {
       remove.run(row.id);
       tx.record({ actor, kind: 'lease.released', subject: `lease:${row.id}`, before: toLease(row), after: null });
@@ -172,7 +169,7 @@ export function checkPaths(
   const scope = JSON.parse(session.scope) as string[];
   const forbidden = JSON.parse(session.forbidden) as string[];
   const others = othersLeases(db, session);
-  const changedBy = db.prepare(
+  const changedBy = prepared(db, 
     `SELECT c.session_id, s.owner, s.title FROM changed_path c JOIN session s ON s.id = c.session_id
      WHERE c.path = ? AND s.repo_id = ? AND s.id != ? AND s.ended_at IS NULL`,
   );
@@ -247,8 +244,7 @@ export function reassignLeases(
   const [pattern] = normaliseAll([input.pattern]);
   return store.write((tx) => {
     const target = liveSession(tx.db, input.to);
-    const rows = tx.db
-      .prepare(`SELECT l.* FROM lease l JOIN session s ON s.id = l.session_id WHERE l.pattern = ? AND s.repo_id = ? AND ${LIVE_LEASE.replaceAll('expires_at', 'l.expires_at')}`)
+    const rows = prepared(tx.db, `SELECT l.* FROM lease l JOIN session s ON s.id = l.session_id WHERE l.pattern = ? AND s.repo_id = ? AND ${LIVE_LEASE.replaceAll('expires_at', 'l.expires_at')}`)
       .all(pattern, target.repo_id) as LeaseRow[];
     const moving = rows.filter((row) => row.session_id !== target.id);
     if (!moving.length) throw new NotFoundError('lease', pattern!, `No other session holds a lease on ${pattern}; ${target.id} can claim it.`);
@@ -266,9 +262,9 @@ export function reassignLeases(
     const moved: Lease[] = [];
     for (const row of moving) {
       const fence = nextCounter(tx.db, 'fence');
-      tx.db.prepare(`DELETE FROM lease WHERE session_id = ? AND pattern = ? AND id != ?`).run(target.id, pattern, row.id);
+      prepared(tx.db, `DELETE FROM lease WHERE session_id = ? AND pattern = ? AND id != ?`).run(target.id, pattern, row.id);
       const after = toLease(
-        tx.db.prepare(`UPDATE lease SET session_id = ?, fence = ? WHERE id = ? RETURNING *`).get(target.id, fence, row.id) as LeaseRow,
+        prepared(tx.db, `UPDATE lease SET session_id = ?, fence = ? WHERE id = ? RETURNING *`).get(target.id, fence, row.id) as LeaseRow,
       );
       tx.record({ actor, kind: 'lease.reassigned', subject: `lease:${row.id}`, before: toLease(row), after });
       moved.push(after);

@@ -4,6 +4,7 @@ import { lastEventId } from './audit';
 import type { BoardStore } from './board-store';
 import { listRepos } from './repos';
 import { readSessions } from './session-record';
+import { prepared } from '../db/prepared';
 
 /* Row shapes → records. Leases that have expired are filtered in the query itself. */
 
@@ -29,12 +30,13 @@ export function toLease(row: LeaseRow): Lease {
   };
 }
 
-export const LIVE_LEASE = `(expires_at IS NULL OR expires_at > strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+// The clock is read once per statement (an uncorrelated subquery), not once per lease row.
+export const LIVE_LEASE = `(expires_at IS NULL OR expires_at > (SELECT strftime('%Y-%m-%dT%H:%M:%fZ','now')))`;
 
 export function liveLeases(db: BoardDatabase, session?: string): Lease[] {
   const rows = session
-    ? db.prepare(`SELECT * FROM lease WHERE session_id = ? AND ${LIVE_LEASE} ORDER BY fence`).all(session)
-    : db.prepare(`SELECT * FROM lease WHERE ${LIVE_LEASE} ORDER BY fence`).all();
+    ? prepared(db, `SELECT * FROM lease WHERE session_id = ? AND ${LIVE_LEASE} ORDER BY fence`).all(session)
+    : prepared(db, `SELECT * FROM lease WHERE ${LIVE_LEASE} ORDER BY fence`).all();
   return (rows as LeaseRow[]).map(toLease);
 }
 
@@ -65,7 +67,7 @@ export function toConflict(row: ConflictRow): Conflict {
 }
 
 export function openConflicts(db: BoardDatabase, session?: string): Conflict[] {
-  const rows = db.prepare(`SELECT * FROM conflict WHERE state != 'resolved' ORDER BY detected_at`).all() as ConflictRow[];
+  const rows = prepared(db, `SELECT * FROM conflict WHERE state != 'resolved' ORDER BY detected_at`).all() as ConflictRow[];
   const conflicts = rows.map(toConflict);
   return session ? conflicts.filter((c) => c.sessions.includes(session)) : conflicts;
 }
@@ -102,8 +104,8 @@ export function toApproval(row: ApprovalRow): Approval {
 
 export function approvals(db: BoardDatabase, session?: string): Approval[] {
   const rows = session
-    ? db.prepare(`SELECT * FROM approval WHERE session_id = ? ORDER BY requested_at`).all(session)
-    : db.prepare(`SELECT * FROM approval ORDER BY requested_at`).all();
+    ? prepared(db, `SELECT * FROM approval WHERE session_id = ? ORDER BY requested_at`).all(session)
+    : prepared(db, `SELECT * FROM approval ORDER BY requested_at`).all();
   return (rows as ApprovalRow[]).map(toApproval);
 }
 
@@ -117,11 +119,11 @@ interface TaskRow {
 }
 
 export function tasks(db: BoardDatabase): Task[] {
-  const blockers = db.prepare(`SELECT task_id, blocked_by_id FROM task_dependency`).all() as {
+  const blockers = prepared(db, `SELECT task_id, blocked_by_id FROM task_dependency`).all() as {
     task_id: string;
     blocked_by_id: string;
   }[];
-  return (db.prepare(`SELECT * FROM task ORDER BY created_at`).all() as TaskRow[]).map((row) => ({
+  return (prepared(db, `SELECT * FROM task ORDER BY created_at`).all() as TaskRow[]).map((row) => ({
     id: row.id,
     title: row.title,
     objective: row.objective,
@@ -142,7 +144,7 @@ interface QueueRow {
 }
 
 export function queue(db: BoardDatabase): QueueEntry[] {
-  return (db.prepare(`SELECT * FROM queue_entry ORDER BY created_at`).all() as QueueRow[]).map((row) => ({
+  return (prepared(db, `SELECT * FROM queue_entry ORDER BY created_at`).all() as QueueRow[]).map((row) => ({
     id: row.id,
     session: row.session_id,
     headCommit: row.head_commit,
@@ -153,7 +155,7 @@ export function queue(db: BoardDatabase): QueueEntry[] {
 }
 
 export function changedPaths(db: BoardDatabase, session: string): string[] {
-  return db.prepare(`SELECT path FROM changed_path WHERE session_id = ? ORDER BY path`).pluck().all(session) as string[];
+  return prepared(db, `SELECT path FROM changed_path WHERE session_id = ? ORDER BY path`).pluck().all(session) as string[];
 }
 
 /** The whole board, read in one transaction so it is one consistent snapshot. */

@@ -1,6 +1,7 @@
 import type { Repo } from '../../shared/board';
 import type { BoardDatabase } from '../db/connection';
 import { NotFoundError } from './errors';
+import { prepared } from '../db/prepared';
 
 interface RepoRow {
   id: string;
@@ -23,8 +24,7 @@ function toRepo(row: RepoRow): Repo {
 }
 
 export function insertRepo(db: BoardDatabase, repo: Omit<Repo, 'version'>, actor: string): Repo {
-  const row = db
-    .prepare(
+  const row = prepared(db, 
       `INSERT INTO repo (id, path, protected_branch, worktree_root, gate_command, updated_by)
        VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
     )
@@ -33,11 +33,11 @@ export function insertRepo(db: BoardDatabase, repo: Omit<Repo, 'version'>, actor
 }
 
 export function listRepos(db: BoardDatabase): Repo[] {
-  return (db.prepare(`SELECT * FROM repo ORDER BY created_at`).all() as RepoRow[]).map(toRepo);
+  return (prepared(db, `SELECT * FROM repo ORDER BY created_at`).all() as RepoRow[]).map(toRepo);
 }
 
 export function findRepo(db: BoardDatabase, idOrPath: string): Repo | null {
-  const row = db.prepare(`SELECT * FROM repo WHERE id = ? OR path = ?`).get(idOrPath, idOrPath) as RepoRow | undefined;
+  const row = prepared(db, `SELECT * FROM repo WHERE id = ? OR path = ?`).get(idOrPath, idOrPath) as RepoRow | undefined;
   return row ? toRepo(row) : null;
 }
 

@@ -28,6 +28,7 @@ import { readSession } from './session-record';
 import { getSessionRow, insertSession, toSession } from './sessions';
 import { slugify } from './slug';
 import { writeSessionCredentials } from './session-credentials';
+import { prepared } from '../db/prepared';
 
 export interface RepoInput {
   path: string;
@@ -206,15 +207,14 @@ export async function endSession(
 
   const session = store.write((tx) => {
     const before = readSession(store, row.id);
-    tx.db
-      .prepare(
+    prepared(tx.db, 
         `UPDATE session SET status = 'completed', blocker_text = NULL, blocker_since = NULL,
            ended_at = coalesce(ended_at, strftime('%Y-%m-%dT%H:%M:%fZ','now')),
            version = version + 1, updated_by = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
          WHERE id = ?`,
       )
       .run(actor, row.id);
-    const leases = tx.db.prepare(`DELETE FROM lease WHERE session_id = ? RETURNING *`).all(row.id) as LeaseRow[];
+    const leases = prepared(tx.db, `DELETE FROM lease WHERE session_id = ? RETURNING *`).all(row.id) as LeaseRow[];
     for (const lease of leases) {
       tx.record({ actor, kind: 'lease.released', subject: `lease:${lease.id}`, before: toLease(lease), after: null });
     }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AgentKind, Session, SessionFlag, SessionStatus } from '../../shared/board';
 import type { BoardDatabase } from '../db/connection';
 import { NotFoundError } from './errors';
+import { prepared } from '../db/prepared';
 
 export interface SessionRow {
   id: string;
@@ -91,7 +92,7 @@ export function toSession(row: SessionRow, context: FlagContext): Session {
 }
 
 export function findSessionRow(db: BoardDatabase, id: string): SessionRow | null {
-  return (db.prepare(`SELECT * FROM session WHERE id = ?`).get(id) as SessionRow | undefined) ?? null;
+  return (prepared(db, `SELECT * FROM session WHERE id = ?`).get(id) as SessionRow | undefined) ?? null;
 }
 
 export function getSessionRow(db: BoardDatabase, id: string): SessionRow {
@@ -101,18 +102,17 @@ export function getSessionRow(db: BoardDatabase, id: string): SessionRow {
 }
 
 export function sessionRowByTokenHash(db: BoardDatabase, tokenHash: string): SessionRow | null {
-  return (db.prepare(`SELECT * FROM session WHERE token_hash = ?`).get(tokenHash) as SessionRow | undefined) ?? null;
+  return (prepared(db, `SELECT * FROM session WHERE token_hash = ?`).get(tokenHash) as SessionRow | undefined) ?? null;
 }
 
 export function listSessionRows(db: BoardDatabase, includeEnded: boolean): SessionRow[] {
-  return db
-    .prepare(`SELECT * FROM session ${includeEnded ? '' : 'WHERE ended_at IS NULL'} ORDER BY priority DESC, created_at`)
+  return prepared(db, `SELECT * FROM session ${includeEnded ? '' : 'WHERE ended_at IS NULL'} ORDER BY priority DESC, created_at`)
     .all() as SessionRow[];
 }
 
 export function sessionByWorktree(db: BoardDatabase, worktree: string): SessionRow | null {
   return (
-    (db.prepare(`SELECT * FROM session WHERE worktree = ? AND ended_at IS NULL`).get(worktree) as SessionRow | undefined) ??
+    (prepared(db, `SELECT * FROM session WHERE worktree = ? AND ended_at IS NULL`).get(worktree) as SessionRow | undefined) ??
     null
   );
 }
@@ -136,8 +136,7 @@ export interface NewSessionRow {
 }
 
 export function insertSession(db: BoardDatabase, s: NewSessionRow, actor: string): SessionRow {
-  return db
-    .prepare(
+  return prepared(db, 
       `INSERT INTO session (id, title, owner, agent, repo_id, worktree, branch, base_commit, objective, scope,
          forbidden, escalation, cadence_minutes, priority, token_hash, last_sync, updated_by)
        VALUES (@id, @title, @owner, @agent, @repoId, @worktree, @branch, @baseCommit, @objective, @scope,

@@ -1,5 +1,6 @@
 import type { BoardDatabase } from '../db/connection';
 import { StaleVersionError } from './errors';
+import { prepared } from '../db/prepared';
 
 type Value = string | number | null;
 
@@ -17,16 +18,14 @@ export function updateVersioned(
 ): void {
   const names = Object.keys(columns);
   const assignments = names.map((name) => `${name} = @${name}`).join(', ');
-  const result = db
-    .prepare(
+  const result = prepared(db, 
       `UPDATE ${table} SET ${assignments}${names.length ? ', ' : ''}version = version + 1,
          updated_by = @__actor, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
        WHERE id = @__id AND version = @__expect`,
     )
     .run({ ...columns, __actor: actor, __id: id, __expect: expectVersion });
   if (result.changes === 1) return;
-  const current = db
-    .prepare(`SELECT version, updated_by, updated_at FROM ${table} WHERE id = ?`)
+  const current = prepared(db, `SELECT version, updated_by, updated_at FROM ${table} WHERE id = ?`)
     .get(id) as { version: number; updated_by: string; updated_at: string } | undefined;
   if (!current) throw new Error(`${table} ${id} vanished during an update`);
   throw new StaleVersionError(`${table} ${id}`, expectVersion, current.version, current.updated_by, current.updated_at);

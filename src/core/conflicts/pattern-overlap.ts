@@ -2,18 +2,41 @@
  * Can any repository path match both patterns? No false negatives: wherever picomatch's meaning
  * is not modelled exactly, pattern-language widens the pattern, so the answer leans to "yes".
  */
+import picomatch from 'picomatch';
 import { compilePattern } from './pattern';
 import { boundedMemo } from './pattern-cache';
 import type { PathStep, PatternLanguage } from './pattern-language';
 import { literalChar, segmentGlobsIntersect } from './pattern-segment';
 
 const rememberOverlap = boundedMemo<boolean>(16384);
+const rememberBase = boundedMemo<string[]>(16384);
+
+/**
+ * The literal folders every match of a pattern starts with (picomatch's own scan). Two patterns
+ * whose bases diverge cannot share a path: a cheap refusal before the automaton, which keeps a
+ * claim against a thousand unrelated leases fast.
+ */
+function staticBase(pattern: string): string[] {
+  return rememberBase(pattern, () => {
+    const normalised = compilePattern(pattern).pattern;
+    const scan = picomatch.scan(normalised);
+    if (!scan.isGlob) return normalised.split('/').slice(0, -1);
+    return scan.base ? scan.base.split('/') : [];
+  });
+}
+
+function basesCompatible(a: string[], b: string[]): boolean {
+  const shared = Math.min(a.length, b.length);
+  for (let i = 0; i < shared; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
  * Symmetric; throws PatternError for a pattern normalisePattern refuses. Both arguments are
  * read as globs: to test a concrete file path (which may hold `[` or `*`), use patternMatches.
  */
 export function patternsOverlap(a: string, b: string): boolean {
+  if (!basesCompatible(staticBase(a), staticBase(b))) return false;
   const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
   return rememberOverlap(key, () => decideOverlap(a, b));
 }

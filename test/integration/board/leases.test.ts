@@ -1,0 +1,145 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../../src/shared/board';
+import { BoardStore } from '../../../src/core/board/board-store';
+import { BoardError } from '../../../src/core/board/errors';
+import { checkPaths, claimLeases, reassignLeases, releaseLeases } from '../../../src/core/board/leases';
+import { liveLeases } from '../../../src/core/board/records';
+import { newSession } from '../../../src/core/board/session-lifecycle';
+import { openBoardDatabase } from '../../../src/core/db/connection';
+import { makeRepo } from '../../helpers/git-fixture';
+import { tempDir } from '../../helpers/signalbox-cli';
+
+let repo: Awaited<ReturnType<typeof makeRepo>>;
+let data: { path: string; remove(): void };
+let store: BoardStore;
+let a: Session;
+let b: Session;
+
+function refusal(fn: () => unknown): BoardError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof BoardError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+beforeEach(async () => {
+  repo = await makeRepo({ files: { 'db/migrations/0001_init.sql': 'x', 'src/api/a.ts': 'a' } });
+  data = tempDir('signalbox-leases-');
+  store = new BoardStore(openBoardDatabase(join(data.path, 'board.sqlite')));
+  const context = { dataDir: data.path, url: 'http://127.0.0.1:1' };
+  a = await newSession(store, context, { repo: repo.root, title: 'Add index', owner: 'ana' }, 'lead');
+  b = await newSession(
+    store,
+    context,
+    { repo: repo.root, title: 'Tests', owner: 'ben', scope: ['src/**', 'db/**'], forbidden: ['src/secrets/**'] },
+    'lead',
+  );
+});
+
+afterEach(async () => {
+  store.db.close();
+  data.remove();
+  await repo.cleanup();
+});
+
+describe('claiming leases', () => {
+  it('refuses a write lease over another write lease, naming holder, owner, pattern and expiry, and grants nothing', () => {
+    claimLeases(store, { session: a.id, patterns: ['db/migrations/**'], mode: 'write', ttl: '30m' }, 'lead');
+    const error = refusal(() =>
+      claimLeases(store, { session: b.id, patterns: ['src/api/**', 'db/migrations/0002_*.sql'], mode: 'write' }, 'lead'),
+    );
+    expect(error.code).toBe('refused');
+    expect(error.message).toMatch(
+      new RegExp(`session ${a.id} \\("Add index", owner ana\\) holds the write lease db/migrations/\\*\\* until \\d{4}-`),
+    );
+    expect(error.hint).toMatch(/reassign --paths "db\/migrations\/\*\*"/);
+    expect(liveLeases(store.db, b.id)).toEqual([]);
+  });
+
+  it('grants read over write with a soft-overlap warning', () => {
+    claimLeases(store, { session: a.id, patterns: ['db/**'], mode: 'write' }, 'lead');
+    const result = claimLeases(store, { session: b.id, patterns: ['db/migrations/0001_init.sql'], mode: 'read' }, 'lead');
+    expect(result.leases).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(/Soft overlap/);
+  });
+
+  it('normalises patterns and hands out monotonic fence tokens, renewing rather than duplicating', () => {
+    const first = claimLeases(store, { session: a.id, patterns: ['./src//api/'], mode: 'write' }, 'lead').leases[0]!;
+    expect(first.pattern).toBe('src/api/**');
+    const again = claimLeases(store, { session: a.id, patterns: ['src/api/**'], mode: 'write' }, 'lead').leases[0]!;
+    expect(again.id).toBe(first.id);
+    expect(again.fence).toBeGreaterThan(first.fence);
+    expect(liveLeases(store.db, a.id)).toHaveLength(1);
+  });
+
+  it('refuses patterns outside the repository and invalid globs, never as literals', () => {
+    expect(refusal(() => claimLeases(store, { session: a.id, patterns: ['../other/**'], mode: 'write' }, 'lead')).code).toBe(
+      'bad-input',
+    );
+    expect(refusal(() => claimLeases(store, { session: a.id, patterns: ['src/[ab'], mode: 'write' }, 'lead')).code).toBe(
+      'bad-input',
+    );
+    expect(refusal(() => claimLeases(store, { session: a.id, patterns: ['x'], mode: 'write', ttl: 'soon' }, 'lead')).field).toBe(
+      'ttl',
+    );
+  });
+
+  it('stops counting an expired lease at once, without waiting for any sweeper', () => {
+    claimLeases(store, { session: a.id, patterns: ['db/**'], mode: 'write', ttl: '1h' }, 'lead');
+    store.db.prepare(`UPDATE lease SET expires_at = '2000-01-01T00:00:00.000Z'`).run();
+    expect(claimLeases(store, { session: b.id, patterns: ['db/**'], mode: 'write' }, 'lead').leases).toHaveLength(1);
+  });
+
+  it('lets another session claim right after a release', () => {
+    claimLeases(store, { session: a.id, patterns: ['db/**'], mode: 'write' }, 'lead');
+    releaseLeases(store, { session: a.id, patterns: ['db/**'] }, 'lead');
+    expect(claimLeases(store, { session: b.id, patterns: ['db/**'], mode: 'write' }, 'lead').leases).toHaveLength(1);
+    const kinds = store.db.prepare(`SELECT kind FROM event WHERE subject LIKE 'lease:%' ORDER BY id`).pluck().all();
+    expect(kinds).toEqual(['lease.granted', 'lease.released', 'lease.granted']);
+  });
+});
+
+describe('check', () => {
+  it('says clear, hard-collision, forbidden, out-of-scope or soft-overlap, with the holder and a next action', () => {
+    const check = (path: string, mode: 'write' | 'read' = 'write') => checkPaths(store, { session: b.id, paths: [path], mode });
+    expect(check('src/api/a.ts').verdict).toBe('clear');
+    claimLeases(store, { session: a.id, patterns: ['db/migrations/**'], mode: 'write' }, 'lead');
+    const collision = check(join(b.worktree, 'db/migrations/0002_add_index.sql'));
+    expect(collision).toMatchObject({ verdict: 'hard-collision', paths: ['db/migrations/0002_add_index.sql'] });
+    expect(collision.holders[0]).toMatchObject({ session: a.id, owner: 'ana', pattern: 'db/migrations/**' });
+    expect(collision.nextAction).toMatch(/hand-off/);
+    expect(check('db/migrations/0002_add_index.sql', 'read').verdict).toBe('soft-overlap');
+    expect(check('src/secrets/key.pem').verdict).toBe('forbidden');
+    expect(check('docs/readme.md')).toMatchObject({ verdict: 'out-of-scope', nextAction: expect.stringMatching(/widen/) });
+  });
+
+  it('reports a soft overlap when another session has already changed the file', () => {
+    writeFileSync(join(a.worktree, 'src/api/a.ts'), 'changed by a');
+    store.db.prepare(`INSERT INTO changed_path (session_id, path) VALUES (?, ?)`).run(a.id, 'src/api/a.ts');
+    const verdict = checkPaths(store, { session: b.id, paths: ['src/api/a.ts'], mode: 'write' });
+    expect(verdict.verdict).toBe('soft-overlap');
+    expect(verdict.reason).toMatch(new RegExp(`session ${a.id} .* has changed it`));
+  });
+
+  it('refuses a path outside the worktree', () => {
+    expect(refusal(() => checkPaths(store, { session: b.id, paths: ['/etc/passwd'], mode: 'write' })).code).toBe('bad-input');
+  });
+});
+
+describe('reassigning a lease', () => {
+  it('asks for tier-3 confirmation to take a live write lease, then moves it with an audit event', () => {
+    claimLeases(store, { session: a.id, patterns: ['db/migrations/**'], mode: 'write' }, 'lead');
+    const error = refusal(() => reassignLeases(store, { pattern: 'db/migrations/**', to: b.id }, 'lead'));
+    expect(error.message).toMatch(/tier-3/);
+    const moved = reassignLeases(store, { pattern: 'db/migrations/**', to: b.id, confirm: true }, 'lead');
+    expect(moved[0]).toMatchObject({ session: b.id, pattern: 'db/migrations/**' });
+    expect(liveLeases(store.db, a.id)).toEqual([]);
+    const event = store.db.prepare(`SELECT actor, kind FROM event WHERE kind = 'lease.reassigned'`).get();
+    expect(event).toEqual({ actor: 'lead', kind: 'lease.reassigned' });
+  });
+});
