@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BoardStore } from '../board/board-store';
+import { requestApproval } from '../board/approvals';
+import { claimLeases } from '../board/leases';
 import { addRepo, newSession } from '../board/session-lifecycle';
 import { readSessions } from '../board/session-record';
 import { recordCheckpoint, setStatus } from '../board/session-steering';
@@ -25,6 +27,7 @@ interface DemoSession {
   scope: string[];
   forbidden: string[];
   edits: Record<string, string>;
+  claims: { patterns: string[]; mode: 'write' | 'read'; reason: string }[];
 }
 
 const SESSIONS: DemoSession[] = [
@@ -36,6 +39,7 @@ const SESSIONS: DemoSession[] = [
     scope: ['src/api/**', 'db/migrations/**'],
     forbidden: ['src/ui/**'],
     edits: { 'src/api/orders.ts': 'export function listOrders(query = "") {\n  return [query];\n}\n' },
+    claims: [{ patterns: ['src/api/**', 'db/migrations/**'], mode: 'write', reason: 'search endpoint and its index' }],
   },
   {
     title: 'Cart redesign',
@@ -45,6 +49,7 @@ const SESSIONS: DemoSession[] = [
     scope: ['src/ui/**'],
     forbidden: ['db/**'],
     edits: { 'src/ui/cart.tsx': 'export const Cart = () => "cart";\n' },
+    claims: [{ patterns: ['src/ui/**'], mode: 'write', reason: 'new cart layout' }],
   },
   {
     title: 'Index orders by date',
@@ -54,6 +59,7 @@ const SESSIONS: DemoSession[] = [
     scope: ['db/migrations/**', 'src/api/orders.ts'],
     forbidden: [],
     edits: { 'src/api/orders.ts': 'export function listOrders() {\n  return []; // by date\n}\n' },
+    claims: [{ patterns: ['db/migrations/0001_init.sql'], mode: 'read', reason: 'reads the schema' }],
   },
 ];
 
@@ -104,7 +110,15 @@ export async function startDemo(store: BoardStore, context: { dataDir: string; u
         actor,
       );
       await writeFiles(session.worktree, spec.edits);
+      for (const claim of spec.claims) {
+        claimLeases(store, { session: session.id, ...claim }, `session:${session.id}`);
+      }
       await recordCheckpoint(store, { session: session.id, note: 'started' }, `session:${session.id}`);
+    }
+    const cart = readSessions(store).find((s) => s.title === 'Cart redesign');
+    if (cart) {
+      const request = { session: cart.id, tier: 3 as const, action: 'Merge the cart redesign to main', detail: 'All tests pass.' };
+      requestApproval(store, request, `session:${cart.id}`);
     }
   }
 
