@@ -9,6 +9,7 @@ import {
   commitsNotIn,
   deleteBranch,
   detectProtectedBranch,
+  isValidBranchName,
   patchSince,
   pruneWorktrees,
   removeWorktree,
@@ -101,6 +102,9 @@ export async function newSession(
   const forbidden = normalisePatterns(input.forbidden, 'forbidden');
   const repo = findRepo(store.db, input.repo) ?? (await addRepo(store, { path: input.repo }, actor));
   const baseCommit = await revParse(repo.path, input.base ?? repo.protectedBranch);
+  if (input.branch !== undefined && !(await isValidBranchName(repo.path, input.branch))) {
+    throw new BadInputError(`"${input.branch}" is not a valid branch name.`, 'branch', 'Use letters, digits, / - _ . and no spaces.');
+  }
 
   const id = `s${store.write((tx) => nextCounter(tx.db, 'session'))}`;
   const slug = slugify(title);

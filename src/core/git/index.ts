@@ -19,6 +19,7 @@ export {
   deleteBranch,
   detectProtectedBranch,
   isAncestor,
+  isValidBranchName,
   resolveRepository,
   revParse,
   type Repository,

@@ -74,6 +74,15 @@ export async function branchExists(cwd: string, name: string): Promise<boolean> 
   return exitCode === 0;
 }
 
+/** Whether `name` is a branch name git accepts (no spaces, no `..`, no trailing `.lock`, …). */
+export async function isValidBranchName(cwd: string, name: string): Promise<boolean> {
+  const { exitCode } = await git(['check-ref-format', '--branch', name], cwd, {
+    name: 'isValidBranchName',
+    okExitCodes: [0, 1, 128],
+  });
+  return exitCode === 0;
+}
+
 /** Deletes a local branch even when it is not merged anywhere. */
 export async function deleteBranch(cwd: string, name: string): Promise<void> {
   await git(['branch', '--delete', '--force', '--end-of-options', name], cwd, { name: 'deleteBranch' });

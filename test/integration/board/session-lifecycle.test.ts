@@ -96,6 +96,14 @@ describe('sessions with real worktrees', () => {
     expect(readSessions(store)).toEqual([]);
   });
 
+  it('refuses an invalid branch name as bad input, not a failure', async () => {
+    await expect(newSession(store, context(), { repo: repo.root, title: 'x', branch: 'two words' }, 'lead')).rejects.toMatchObject({
+      code: 'bad-input',
+      field: 'branch',
+    });
+    expect(readSessions(store)).toEqual([]);
+  });
+
   it('refuses an invalid scope glob before creating anything', async () => {
     await expect(newSession(store, context(), { repo: repo.root, title: 'x', scope: ['src/[a'] }, 'lead')).rejects.toThrow(
       BoardError,
