@@ -1,28 +1,11 @@
 // One benchmark client process: `connections` concurrent loops over keep-alive HTTP, each
 // doing `op` for `seconds`. Mode "claim": claim then release a private path, and every fourth
 // time a path shared by all clients (double grants are checked afterwards from the audit log).
-import http from 'node:http';
+import { keepAliveApi } from '../test/helpers/keep-alive-api.mjs';
 
 const [url, token, sessionsJson, op, seconds, connections] = process.argv.slice(2);
 const sessions = JSON.parse(sessionsJson);
-const agent = new http.Agent({ keepAlive: true, maxSockets: Number(connections) });
-const { hostname, port } = new URL(url);
-
-function call(name, input) {
-  const body = JSON.stringify(input);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      { hostname, port, path: `/api/${name}`, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
-      (response) => {
-        const chunks = [];
-        response.on('data', (c) => chunks.push(c));
-        response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
+const { call, close } = keepAliveApi(url, token, Number(connections));
 
 let ops = 0;
 let refused = 0;
@@ -42,9 +25,9 @@ await Promise.all(
         await call('release', { session, patterns: [pattern] });
         ops++;
       } else if (claim.status === 409) refused++;
-      else throw new Error(`claim answered ${claim.status}: ${claim.body} (${k})`);
+      else throw new Error(`claim answered ${claim.status}: ${JSON.stringify(claim.body)} (${k})`);
     }
   }),
 );
-agent.destroy();
+close();
 process.stdout.write(JSON.stringify({ ops, refused }));

@@ -1,6 +1,9 @@
 // One racing client: for each round it claims, for its own session, patterns that all cover
 // `round-N/y` in a different spelling, so exactly one of the racers can win each round.
+import { keepAliveApi } from './keep-alive-api.mjs';
+
 const [url, token, session, rounds, variant] = process.argv.slice(2);
+const api = keepAliveApi(url, token, 1);
 
 function patternsFor(round) {
   const dir = `round-${round}`;
@@ -15,15 +18,11 @@ function patternsFor(round) {
 
 const won = [];
 for (let round = 0; round < Number(rounds); round++) {
-  const response = await fetch(`${url}/api/claim`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ session, patterns: patternsFor(round), mode: 'write' }),
-  });
-  const body = await response.json();
-  if (response.status === 200) won.push(round);
-  else if (response.status !== 409 || body.error.code !== 'refused') {
-    throw new Error(`round ${round}: unexpected answer ${response.status} ${JSON.stringify(body)}`);
+  const { status, body } = await api.call('claim', { session, patterns: patternsFor(round), mode: 'write' });
+  if (status === 200) won.push(round);
+  else if (status !== 409 || body.error.code !== 'refused') {
+    throw new Error(`round ${round}: unexpected answer ${status} ${JSON.stringify(body)}`);
   }
 }
+api.close();
 process.stdout.write(JSON.stringify({ session, won, patterns: patternsFor(0).length }));

@@ -1,15 +1,9 @@
 // One client process: `count` read-modify-write increments of a session's priority through the
 // HTTP API, re-reading whenever the coordinator refuses a stale version. Prints its tallies.
-const [url, token, session, count] = process.argv.slice(2);
+import { keepAliveApi } from './keep-alive-api.mjs';
 
-async function call(op, input) {
-  const response = await fetch(`${url}/api/${op}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  return { status: response.status, body: await response.json() };
-}
+const [url, token, session, count] = process.argv.slice(2);
+const { call, close } = keepAliveApi(url, token, 1);
 
 let applied = 0;
 let refused = 0;
@@ -28,4 +22,5 @@ for (let i = 0; i < Number(count); i++) {
     refused++;
   }
 }
+close();
 process.stdout.write(JSON.stringify({ applied, refused }));

@@ -1,6 +1,6 @@
 import type { CheckVerdict, CheckVerdictKind, ClaimResult, Lease, LeaseHolder, LeaseMode } from '../../shared/board';
 import { normalisePattern, normaliseRepoPath, patternMatches } from '../conflicts/pattern';
-import { patternsOverlap } from '../conflicts/pattern-overlap';
+import { patternBase, patternsOverlap } from '../conflicts/pattern-overlap';
 import type { BoardDatabase } from '../db/connection';
 import type { BoardStore } from './board-store';
 import { nextCounter } from './clock';
@@ -19,14 +19,25 @@ function toHolder(row: HolderRow): LeaseHolder {
   return { session: row.session_id, owner: row.owner, title: row.title, pattern: row.pattern, mode: row.mode, expiresAt: row.expires_at };
 }
 
-/** Live leases of the other live sessions on the same repository. */
-function othersLeases(db: BoardDatabase, session: SessionRow): HolderRow[] {
-  return prepared(db, 
-      `SELECT l.*, s.owner, s.title FROM lease l JOIN session s ON s.id = l.session_id
-       WHERE s.repo_id = ? AND s.id != ? AND s.ended_at IS NULL AND ${LIVE_LEASE.replaceAll('expires_at', 'l.expires_at')}
-       ORDER BY l.fence`,
-    )
-    .all(session.repo_id, session.id) as HolderRow[];
+const LIVE = LIVE_LEASE.replaceAll('expires_at', 'l.expires_at');
+
+/** `base` can hold a path under `other` or the other way round, folder-wise. */
+const BASES_MEET = (other: string) =>
+  `(l.base = '' OR ${other} = '' OR l.base = ${other}
+    OR substr(${other}, 1, length(l.base) + 1) = l.base || '/'
+    OR substr(l.base, 1, length(${other}) + 1) = ${other} || '/')`;
+
+/**
+ * Live leases of the other live sessions on the same repository whose literal folders meet
+ * `base` — the only ones that can overlap a pattern or path under it.
+ */
+function othersLeases(db: BoardDatabase, session: SessionRow, base: string): HolderRow[] {
+  return prepared(
+    db,
+    `SELECT l.*, s.owner, s.title FROM lease l JOIN session s ON s.id = l.session_id
+     WHERE s.repo_id = @repo AND s.id != @session AND s.ended_at IS NULL AND ${LIVE} AND ${BASES_MEET('@base')}
+     ORDER BY l.fence`,
+  ).all({ repo: session.repo_id, session: session.id, base }) as HolderRow[];
 }
 
 function describeHolder(h: LeaseHolder): string {
@@ -66,11 +77,10 @@ export function claimLeases(store: BoardStore, input: ClaimInput, actor: string)
   const ttlSeconds = input.ttl ? parseTtl(input.ttl) : null;
   return store.write((tx) => {
     const session = liveSession(tx.db, input.session);
-    const others = othersLeases(tx.db, session);
     const collisions: LeaseHolder[] = [];
     const warnings: string[] = [];
     for (const pattern of patterns) {
-      for (const other of others) {
+      for (const other of othersLeases(tx.db, session, patternBase(pattern))) {
         if (!patternsOverlap(pattern, other.pattern)) continue;
         if (input.mode === 'write' && other.mode === 'write') collisions.push(toHolder(other));
         else if (input.mode === 'write' || other.mode === 'write') {
@@ -101,11 +111,11 @@ export function claimLeases(store: BoardStore, input: ClaimInput, actor: string)
               )
               .get(input.mode, input.reason ?? existing.reason, fence, expires, expires, existing.id)
           : prepared(tx.db, 
-                `INSERT INTO lease (id, session_id, pattern, mode, reason, fence, expires_at)
-                 VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ','now', ?) END)
+                `INSERT INTO lease (id, session_id, pattern, base, mode, reason, fence, expires_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ','now', ?) END)
                  RETURNING *`,
               )
-              .get(`l${fence}`, session.id, pattern, input.mode, input.reason ?? null, fence, expires, expires)
+              .get(`l${fence}`, session.id, pattern, patternBase(pattern), input.mode, input.reason ?? null, fence, expires, expires)
       ) as LeaseRow;
       const lease = toLease(row);
       tx.record({ actor, kind: 'lease.granted', subject: `lease:${lease.id}`, before: existing ? toLease(existing) : null, after: lease });
@@ -168,7 +178,6 @@ export function checkPaths(
   });
   const scope = JSON.parse(session.scope) as string[];
   const forbidden = JSON.parse(session.forbidden) as string[];
-  const others = othersLeases(db, session);
   const changedBy = prepared(db, 
     `SELECT c.session_id, s.owner, s.title FROM changed_path c JOIN session s ON s.id = c.session_id
      WHERE c.path = ? AND s.repo_id = ? AND s.id != ? AND s.ended_at IS NULL`,
@@ -177,7 +186,10 @@ export function checkPaths(
 
   const verdicts: PathVerdict[] = paths.map((path) => {
     const forbiddenBy = forbidden.find((glob) => patternMatches(glob, path));
-    const holders = others.filter((other) => patternMatches(other.pattern, path)).map(toHolder);
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    const holders = othersLeases(db, session, folder)
+      .filter((other) => patternMatches(other.pattern, path))
+      .map(toHolder);
     const writers = holders.filter((h) => h.mode === 'write');
     if (input.mode === 'write' && writers.length) {
       const h = writers[0]!;
@@ -244,7 +256,7 @@ export function reassignLeases(
   const [pattern] = normaliseAll([input.pattern]);
   return store.write((tx) => {
     const target = liveSession(tx.db, input.to);
-    const rows = prepared(tx.db, `SELECT l.* FROM lease l JOIN session s ON s.id = l.session_id WHERE l.pattern = ? AND s.repo_id = ? AND ${LIVE_LEASE.replaceAll('expires_at', 'l.expires_at')}`)
+    const rows = prepared(tx.db, `SELECT l.* FROM lease l JOIN session s ON s.id = l.session_id WHERE l.pattern = ? AND s.repo_id = ? AND ${LIVE}`)
       .all(pattern, target.repo_id) as LeaseRow[];
     const moving = rows.filter((row) => row.session_id !== target.id);
     if (!moving.length) throw new NotFoundError('lease', pattern!, `No other session holds a lease on ${pattern}; ${target.id} can claim it.`);

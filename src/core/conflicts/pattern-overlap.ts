@@ -25,6 +25,11 @@ function staticBase(pattern: string): string[] {
   });
 }
 
+/** The literal folder prefix of a pattern as one string ('' when it can match anywhere). */
+export function patternBase(pattern: string): string {
+  return staticBase(pattern).join('/');
+}
+
 function basesCompatible(a: string[], b: string[]): boolean {
   const shared = Math.min(a.length, b.length);
   for (let i = 0; i < shared; i++) if (a[i] !== b[i]) return false;

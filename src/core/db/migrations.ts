@@ -173,6 +173,15 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX changed_path_path ON changed_path(path);
     `,
   },
+  {
+    version: 30,
+    name: 'lease base',
+    sql: `
+      -- The literal folders every match of the lease's pattern starts with ('' = anywhere), so a
+      -- claim compares itself only with leases that can share a path.
+      ALTER TABLE lease ADD COLUMN base TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
