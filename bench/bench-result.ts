@@ -3,7 +3,9 @@ export interface BenchResult {
   name: string;
   value: number;
   unit: string;
+  /** The same work done the obvious way, measured in the same run. */
   baseline?: { name: string; value: number; unit: string };
+  /** The target in words, e.g. "≤ 150 ms". */
   target: string;
   pass: boolean;
   note?: string;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { BoardStore } from '../core/board/board-store';
 import { type CoordinatorInfo, dataDirLayout } from '../core/data-dir';
 import { openBoardDatabase } from '../core/db/connection';
+import { ConflictEngine } from '../core/conflicts/engine';
 import { acquireCoordinatorLock } from './coordinator-lock';
 import { createHttpServer } from './http-server';
 
@@ -13,6 +14,8 @@ export interface CoordinatorOptions {
   host?: string;
   /** The renderer's browser bundle (out/web); null serves a page saying how to build it. */
   staticDir?: string | null;
+  /** Watch worktrees for saves (default true); tests of the HTTP layer alone can turn it off. */
+  watch?: boolean;
 }
 
 export interface RunningCoordinator {
@@ -54,9 +57,11 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Run
     throw error;
   }
   const token = leadToken(layout.leadToken);
+  const conflicts = new ConflictEngine(store, { watch: options.watch ?? true });
   let url = '';
   const server = createHttpServer({
     store,
+    conflicts,
     dataDir: layout.root,
     leadToken: token,
     staticDir: options.staticDir ?? null,
@@ -76,6 +81,9 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Run
   url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const info: CoordinatorInfo = { url, pid: process.pid, dataDir: layout.root, startedAt: new Date().toISOString() };
   writeFileSync(layout.coordinatorFile, JSON.stringify(info, null, 2), { mode: 0o600 });
+  // The first full evaluation reads every worktree; the API answers meanwhile and conflicts
+  // arrive on the event stream as they are found.
+  const started = conflicts.start().catch((error: unknown) => console.error('signalbox: conflict engine failed to start:', error));
 
   let closing: Promise<void> | null = null;
   return {
@@ -86,15 +94,18 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Run
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => {
-        store.db.close();
-        try {
-          unlinkSync(layout.coordinatorFile);
-        } catch {
-          // Someone removed it already; the lock below is what matters.
-        }
-        releaseLock();
-      });
+      })
+        .then(() => started)
+        .then(() => conflicts.stop())
+        .then(() => {
+          store.db.close();
+          try {
+            unlinkSync(layout.coordinatorFile);
+          } catch {
+            // Someone removed it already; the lock below is what matters.
+          }
+          releaseLock();
+        });
       return closing;
     },
   };

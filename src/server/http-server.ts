@@ -4,7 +4,7 @@ import type { ApiErrorBody, OperationName } from '../shared/api';
 import { HTTP_STATUS } from '../shared/api';
 import type { Actor } from '../core/api/actor';
 import { toErrorBody } from '../core/api/error-body';
-import { authorise, handlers, type OperationContext } from '../core/api/handlers';
+import { authorise, type ConflictRefresher, handlers, type OperationContext } from '../core/api/handlers';
 import { inputSchemas } from '../core/api/schemas';
 import type { BoardStore } from '../core/board/board-store';
 import { hashToken } from '../core/board/session-lifecycle';
@@ -16,6 +16,7 @@ const MAX_BODY = 1024 * 1024;
 
 export interface HttpServerOptions {
   store: BoardStore;
+  conflicts: ConflictRefresher | null;
   dataDir: string;
   leadToken: string;
   staticDir: string | null;
@@ -107,7 +108,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const op = path as OperationName;
     const input = inputSchemas[op].parse(await readBody(request));
     authorise(op, actor, input as never);
-    const context: OperationContext = { store, dataDir: options.dataDir, url: options.url(), actor };
+    const context: OperationContext = { store, conflicts: options.conflicts, dataDir: options.dataDir, url: options.url(), actor };
     const handler = handlers[op] as { handle(context: OperationContext, input: unknown): unknown };
     sendJson(response, 200, await handler.handle(context, input));
   }

@@ -81,6 +81,8 @@ export interface Operations {
   'session.list': { input: { includeEnded?: boolean }; output: Session[] };
   'session.show': { input: { id: string }; output: SessionDetail };
   'session.diff': { input: { id: string }; output: SessionDiff };
+  /** An agent's heartbeat: re-read its changed set and re-evaluate its conflicts now. */
+  'session.refresh': { input: { session: string }; output: Session };
   'session.update': {
     input: { id: string; expectVersion: number; fields: SessionFields };
     output: Session;

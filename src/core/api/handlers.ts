@@ -9,11 +9,17 @@ import { listRepos } from '../board/repos';
 import { sessionDiff } from '../board/session-diff';
 import { addRepo, endSession, newSession } from '../board/session-lifecycle';
 import { readSession, readSessions } from '../board/session-record';
-import { pauseSession, recordCheckpoint, resumeSession, setStatus, updateSession } from '../board/session-steering';
+import { markSynced, pauseSession, recordCheckpoint, resumeSession, setStatus, updateSession } from '../board/session-steering';
 import { type Actor, actorName } from './actor';
+
+/** Re-evaluates one session's conflicts (the conflict engine); absent where none runs. */
+export interface ConflictRefresher {
+  refresh(session: string): Promise<void>;
+}
 
 export interface OperationContext {
   store: BoardStore;
+  conflicts: ConflictRefresher | null;
   dataDir: string;
   url: string;
   actor: Actor;
@@ -59,6 +65,14 @@ export const handlers: { [K in OperationName]: Handler<K> } = {
     }),
   },
   'session.diff': { access: any, handle: ({ store }, input) => sessionDiff(store, input.id) },
+  'session.refresh': {
+    access: ownSession((input: OperationInput<'session.refresh'>) => input.session),
+    handle: async ({ store, conflicts }, input) => {
+      markSynced(store, input.session);
+      await conflicts?.refresh(input.session);
+      return readSession(store, input.session);
+    },
+  },
   'session.update': {
     access: ownSession((input: OperationInput<'session.update'>) => input.id),
     handle: ({ store, actor }, input) => updateSession(store, input, actorName(actor)),

@@ -39,6 +39,7 @@ export const inputSchemas = {
   'session.list': z.object({ includeEnded: z.boolean().optional() }).strict(),
   'session.show': z.object({ id }).strict(),
   'session.diff': z.object({ id }).strict(),
+  'session.refresh': z.object({ session: id }).strict(),
   'session.update': z
     .object({
       id,

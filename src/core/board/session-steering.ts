@@ -3,11 +3,13 @@ import type { Session, SessionStatus } from '../../shared/board';
 import { revParse } from '../git';
 import type { BoardStore, WriteContext } from './board-store';
 import { boardNow } from './clock';
+import { expirePendingApprovals } from './approvals';
 import { BadInputError, RefusedError } from './errors';
 import { normalisePatterns } from './session-lifecycle';
 import { readSession } from './session-record';
 import { getSessionRow } from './sessions';
 import { updateVersioned } from './versioned-update';
+import { prepared } from '../db/prepared';
 
 type Columns = Record<string, string | number | null>;
 
@@ -98,7 +100,10 @@ export function setStatus(
       blocker_text: blockerText,
       blocker_since: blocked ? (session.blocker?.since ?? boardNow(tx.db)) : null,
     };
-    return changeSession(store, tx, input.session, input.expectVersion, columns, actor, 'session.status');
+    const after = changeSession(store, tx, input.session, input.expectVersion, columns, actor, 'session.status');
+    // Back at work, the session has moved on from what it asked: its pending requests lapse (DESIGN §2).
+    if (session.status === 'awaiting-approval' && input.status === 'active') expirePendingApprovals(tx, input.session, actor);
+    return after;
   });
 }
 
@@ -119,4 +124,13 @@ export async function recordCheckpoint(
     }
     return changeSession(store, tx, input.session, undefined, columns, actor, 'session.checkpoint');
   });
+}
+
+/**
+ * Records that the coordinator has just heard from the session. An observation, not an edit:
+ * it bumps no version, so a heartbeat never turns the lead's pending edit into a stale one.
+ */
+export function markSynced(store: BoardStore, session: string): void {
+  getSessionRow(store.db, session);
+  prepared(store.db, `UPDATE session SET last_sync = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(session);
 }

@@ -51,10 +51,13 @@ export function sessionFlags(row: SessionRow, context: FlagContext): SessionFlag
   return flags;
 }
 
-/** A live session whose checkpoint is overdue against its cadence. */
+/**
+ * An active session whose checkpoint is overdue against its cadence. A session that says it waits
+ * (blocked, awaiting approval, ready for review) or is paused is not silent: someone else owes the next move.
+ */
 function isSilent(row: SessionRow, now: number): boolean {
   if (!row.cadence_minutes || row.ended_at) return false;
-  if (row.status === 'paused' || row.status === 'completed') return false;
+  if (row.status !== 'active') return false;
   const last = Date.parse(row.checkpoint_at ?? row.created_at);
   return now - last > row.cadence_minutes * 60_000;
 }

@@ -1,0 +1,67 @@
+import { copyFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { commitTree, git, GitError } from '../git';
+import { singleLine } from '../git/run-git';
+import { gitDirOf } from './git-dir';
+import type { GitMeter } from './git-meter';
+import { MAX_PATHSPECS, type StatusLine } from './worktree-status';
+
+export interface SnapshotSource {
+  worktree: string;
+  /** A file path Signalbox owns, for the temporary index. */
+  scratchIndex: string;
+  /** What the worktree's status listed against HEAD. */
+  lines: readonly StatusLine[];
+}
+
+// --verbose so that add prints: simple-git waits 50 ms more on a silent process.
+const ADD_ALL = ['add', '--all', '--verbose'];
+
+/**
+ * Tree id of the worktree now (committed, staged, unstaged, untracked-not-ignored), built in a
+ * copy of its index so the real index and its lock are never touched. Only the paths status
+ * listed are added: everything else already matches the index, so the cost follows the size of
+ * the change, not of the repository.
+ */
+export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): Promise<string> {
+  const env = { GIT_INDEX_FILE: source.scratchIndex, GIT_LITERAL_PATHSPECS: '1' };
+  const options = { name: 'snapshotTreeOf', env };
+  const run = (args: string[]) => {
+    meter?.started(args[0]!);
+    return git(args, source.worktree, options);
+  };
+  try {
+    const gitDir = await gitDirOf(source.worktree);
+    const copied =
+      gitDir !== null &&
+      (await copyFile(join(gitDir, 'index'), source.scratchIndex).then(
+        () => true,
+        () => false,
+      ));
+    const unstaged = [...new Set(source.lines.filter((line) => line.unstaged).map((line) => line.path))];
+    if (!copied) {
+      // No index to start from (a worktree added with --no-checkout): start from HEAD, add everything.
+      await run(['read-tree', 'HEAD']);
+      await run(ADD_ALL);
+    } else if (unstaged.length > MAX_PATHSPECS) {
+      await run(ADD_ALL);
+    } else if (unstaged.length > 0) {
+      await run([...ADD_ALL, '--', ...unstaged]).catch(async (error: unknown) => {
+        // A listed file removed since status ran is an unknown pathspec to add; the full add is right anyway.
+        if (!(error instanceof GitError)) throw error;
+        await run(ADD_ALL);
+      });
+    }
+    const { stdout } = await run(['write-tree']);
+    return singleLine(stdout);
+  } finally {
+    await rm(source.scratchIndex, { force: true });
+  }
+}
+
+const SNAPSHOT_IDENTITY = { name: 'Signalbox', email: 'signalbox@localhost' };
+
+/** A commit of the snapshot tree on HEAD, for merge-tree (which takes commits, not trees). */
+export function snapshotCommitOf(worktree: string, head: string, tree: string): Promise<string> {
+  return commitTree(worktree, { tree, parents: [head], message: 'signalbox snapshot', identity: SNAPSHOT_IDENTITY });
+}

@@ -1,0 +1,130 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addWorktree, changedFiles, snapshotTree } from '../../../src/core/git';
+import { WorktreeChanges } from '../../../src/core/conflicts/worktree-changes';
+import { snapshotTreeOf } from '../../../src/core/conflicts/worktree-snapshot';
+import { makeRepo, type RepoFixture } from '../../helpers/git-fixture';
+
+let repo: RepoFixture;
+let base: string;
+let worktree: string;
+let scratch: string;
+
+beforeEach(async () => {
+  repo = await makeRepo({
+    files: {
+      'kept.txt': 'kept\n',
+      'committed.txt': 'c\n',
+      'reverted.txt': 'r\n',
+      'staged.txt': 's\n',
+      'unstaged.txt': 'u\n',
+      'deleted.txt': 'd\n',
+      'old name.txt': 'renamed\n',
+      'src/moved.ts': 'moved\n',
+      'mode.sh': 'echo\n',
+    },
+  });
+  base = (await repo.run(['rev-parse', 'HEAD'])).trim();
+  worktree = join(repo.dir, 'wt');
+  await addWorktree(repo.root, { path: worktree, branch: 'work', base, createBranch: true });
+  scratch = await mkdtemp(join(tmpdir(), 'signalbox-scratch-'));
+});
+
+afterEach(async () => {
+  await rm(scratch, { recursive: true, force: true });
+  await repo.cleanup();
+});
+
+/** Every kind of change at once, committed and not. */
+async function changeEverything(): Promise<void> {
+  await repo.commit({ 'committed.txt': 'c2\n', 'reverted.txt': 'r2\n' }, 'work', worktree);
+  await repo.write({ 'reverted.txt': 'r\n', 'unstaged.txt': 'u2\n', 'deleted.txt': null, 'untracked/dir/new.txt': 'n\n', 'line\nbreak "q".txt': 'q\n' }, worktree);
+  await repo.write({ 'staged.txt': 's2\n' }, worktree);
+  await repo.run(['add', 'staged.txt'], worktree);
+  await repo.run(['mv', 'old name.txt', 'new name.txt'], worktree);
+  await repo.run(['update-index', '--chmod=+x', 'mode.sh'], worktree);
+  await repo.run(['rm', '--cached', '--quiet', 'src/moved.ts'], worktree);
+}
+
+describe('reading a worktree', () => {
+  it('gives the same C(S) as changedFiles, in one scan', async () => {
+    await changeEverything();
+    const changes = new WorktreeChanges(worktree, base);
+    await changes.read('full');
+    expect(changes.changes).toEqual(await changedFiles(worktree, base));
+    expect(changes.changes).toContain('reverted.txt');
+    expect(changes.changes).toContain('line\nbreak "q".txt');
+  });
+
+  it('reads only the reported paths, and ends up where a full read would', async () => {
+    const changes = new WorktreeChanges(worktree, base);
+    await changes.read('full');
+    expect(changes.changes).toEqual([]);
+    const calls: string[] = [];
+    await repo.write({ 'unstaged.txt': 'u2\n', 'fresh/a.txt': 'a\n' }, worktree);
+    await changes.read(new Set(['unstaged.txt', 'fresh']), { started: (operation) => calls.push(operation) });
+    expect(calls).toEqual(['statusOfPaths']);
+    expect(changes.changes).toEqual(['fresh/a.txt', 'unstaged.txt']);
+
+    await repo.write({ 'unstaged.txt': 'u\n' }, worktree);
+    await changes.read(new Set(['unstaged.txt', 'kept.txt']));
+    expect(changes.changes).toEqual(['fresh/a.txt']);
+    expect(changes.changes).toEqual(await changedFiles(worktree, base));
+  });
+
+  it('falls back to a full read when HEAD moved', async () => {
+    const changes = new WorktreeChanges(worktree, base);
+    await changes.read('full');
+    await repo.commit({ 'committed.txt': 'c2\n' }, 'work', worktree);
+    const calls: string[] = [];
+    await changes.read(new Set(['kept.txt']), { started: (operation) => calls.push(operation) });
+    expect(calls).toEqual(['statusOfPaths', 'status', 'filesBetween']);
+    expect(changes.changes).toEqual(['committed.txt']);
+  });
+});
+
+describe('snapshotting a worktree', () => {
+  it('builds the same tree as a full snapshot, adding only what status listed', async () => {
+    await changeEverything();
+    const changes = new WorktreeChanges(worktree, base);
+    await changes.read('full');
+    const calls: string[] = [];
+    const tree = await snapshotTreeOf(
+      { worktree, scratchIndex: join(scratch, 'index'), lines: changes.statusLines },
+      { started: (operation) => calls.push(operation) },
+    );
+    expect(calls).toEqual(['add', 'write-tree']);
+    expect(tree).toBe(await snapshotTree(worktree));
+    // The real index is untouched: the staged rename is still only staged.
+    expect(await repo.run(['diff', '--cached', '--name-only', '--no-renames'], worktree)).toContain('old name.txt');
+  });
+
+  it('needs no add when nothing is unstaged', async () => {
+    await repo.write({ 'staged.txt': 's2\n' }, worktree);
+    await repo.run(['add', 'staged.txt'], worktree);
+    const changes = new WorktreeChanges(worktree, base);
+    await changes.read('full');
+    const calls: string[] = [];
+    const tree = await snapshotTreeOf(
+      { worktree, scratchIndex: join(scratch, 'index'), lines: changes.statusLines },
+      { started: (operation) => calls.push(operation) },
+    );
+    expect(calls).toEqual(['write-tree']);
+    expect(tree).toBe(await snapshotTree(worktree));
+  });
+
+  it('still snapshots right when a listed file vanished since status ran', async () => {
+    await repo.write({ 'untracked.txt': 'soon gone\n', 'unstaged.txt': 'u2\n' }, worktree);
+    const changes = new WorktreeChanges(worktree, base);
+    await changes.read('full');
+    await repo.write({ 'untracked.txt': null }, worktree);
+    const tree = await snapshotTreeOf({
+      worktree,
+      scratchIndex: join(scratch, 'index'),
+      lines: changes.statusLines,
+    });
+    expect(tree).toBe(await snapshotTree(worktree));
+  });
+});
