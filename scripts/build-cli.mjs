@@ -4,7 +4,8 @@ import { build } from 'esbuild';
 
 await build({
   entryPoints: {
-    'signalbox': 'src/cli/main.ts',
+    // The entry dispatches agent hooks before loading the full command line (src/cli/main.ts).
+    'signalbox': 'src/cli/hook-entry.ts',
   },
   outdir: 'out/cli',
   bundle: true,

@@ -18,6 +18,7 @@ import {
   worktreeGitDir,
   worktreeState,
 } from '../git';
+import { prepareAgentWorktree } from '../agents/agent-worktree';
 import { normalisePattern } from '../conflicts/pattern';
 import { expirePendingApprovals } from './approvals';
 import type { BoardStore } from './board-store';
@@ -116,7 +117,9 @@ export async function newSession(
 
   try {
     const token = randomBytes(32).toString('hex');
-    await writeSessionCredentials(await worktreeGitDir(worktree), { session: id, token, ...context });
+    const gitDir = await worktreeGitDir(worktree);
+    await writeSessionCredentials(gitDir, { session: id, token, ...context });
+    await prepareAgentWorktree(worktree, gitDir, input.agent ?? 'other');
     return store.write((tx) => {
       const row = insertSession(
         tx.db,

@@ -1,0 +1,40 @@
+import type { CheckVerdict } from '../../shared/board';
+import type { HookPolicy } from './hook-policy';
+
+/** What an agent's guarded write gets: go ahead (perhaps with a note it reads first), or a refusal with the reason. */
+export type WriteDecision = { kind: 'allow'; note: string | null } | { kind: 'deny'; reason: string };
+
+/** A refusal — or, with SIGNALBOX_GUARD=warn, the same words as a note on a write that goes ahead. */
+export function refusal(reason: string, policy: HookPolicy): WriteDecision {
+  return policy.guard === 'warn'
+    ? { kind: 'allow', note: `${reason} (SIGNALBOX_GUARD=warn: advisory only, the write was let through.)` }
+    : { kind: 'deny', reason };
+}
+
+/** The same words as `signalbox check`: who holds what, and what to do instead. */
+export function verdictText(verdict: CheckVerdict): string {
+  return `Signalbox ${verdict.verdict}: ${verdict.reason} ${verdict.nextAction}`;
+}
+
+/** Hard collisions and forbidden paths are refused; out of scope too when the scope is strict. */
+export function refusesWrite(verdict: CheckVerdict, policy: HookPolicy): boolean {
+  if (verdict.verdict === 'hard-collision' || verdict.verdict === 'forbidden') return true;
+  return verdict.verdict === 'out-of-scope' && policy.strictScope;
+}
+
+/** The interlocking's verdict on one write, under the policy the agent runs with. */
+export function decideWrite(verdict: CheckVerdict, policy: HookPolicy): WriteDecision {
+  const text = verdictText(verdict);
+  if (refusesWrite(verdict, policy)) return refusal(text, policy);
+  return { kind: 'allow', note: verdict.verdict === 'clear' ? null : text };
+}
+
+/** A write Signalbox could not check is refused, never let through by accident (DESIGN §4). */
+export function uncheckedWrite(why: string, policy: HookPolicy): WriteDecision {
+  return refusal(
+    `Signalbox could not check this write: ${why} ` +
+      'It is refused so that no lease is overwritten unseen. Make sure the coordinator runs (`signalbox serve`) and try again; ' +
+      'the lead can make the check advisory with SIGNALBOX_GUARD=warn.',
+    policy,
+  );
+}
