@@ -7,6 +7,8 @@ import { EmptyState } from './components/empty-state';
 import { FilterBar } from './components/filter-bar';
 import { GraphView } from './components/graph/graph-view';
 import { NoticeStack } from './components/notice-stack';
+import { OverrideDialog } from './components/override-dialog';
+import { ProgressStrip } from './components/progress-strip';
 import { SessionDetail } from './components/session-detail';
 import { TabBar } from './components/tab-bar';
 import { useDocumentTheme } from './hooks/use-document-theme';
@@ -25,6 +27,7 @@ export function App() {
     <div className={`app${hasDetail ? ' has-detail' : ''}`}>
       <AppHeader />
       <TabBar />
+      <ProgressStrip />
       <div className="workspace">
         <main className="view" data-view={tab}>
           <TabContent />
@@ -32,6 +35,7 @@ export function App() {
         <SessionDetail />
       </div>
       <NoticeStack />
+      <OverrideDialog />
     </div>
   );
 }

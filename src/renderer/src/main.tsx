@@ -4,6 +4,7 @@ import './styles/shell.css';
 import './styles/controls.css';
 import './styles/views.css';
 import './styles/graph.css';
+import './styles/steering.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { chooseApi } from './api/choose-api';

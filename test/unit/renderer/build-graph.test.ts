@@ -138,6 +138,23 @@ describe('buildGraph', () => {
     expect(graph.edges.map((e) => e.id)).toEqual(['lease:s1:dir:src/core/', 'lease:s1:path:README.md']);
   });
 
+  it('draws leases as lease edges that carry their holder and the patterns a hand-over moves', () => {
+    const graph = buildGraph(
+      input({
+        sessions: [session('s1'), session('s2')],
+        leases: [lease('l1', 's1', 'a/**', 'read'), lease('l2', 's1', 'a/**', 'write'), lease('l3', 's2', 'a/**', 'read')],
+      }),
+      NO_FILTERS,
+    );
+    expect(graph.edges.map((e) => [e.id, e.type, e.data?.session, e.data?.patterns])).toEqual([
+      ['lease:s1:path:a/**', 'lease', 's1', ['a/**']],
+      ['lease:s2:path:a/**', 'lease', 's2', ['a/**']],
+    ]);
+    const patterns = Array.from({ length: 14 }, (_, i) => `src/core/file${i}.ts`);
+    const grouped = buildGraph(input({ sessions: [session('s1')], leases: patterns.map((p, i) => lease(`l${i}`, 's1', p)) }), NO_FILTERS);
+    expect(grouped.edges[0]!.data?.patterns).toEqual([...patterns].sort());
+  });
+
   it('is pure: same input, same output; input untouched', () => {
     const frozen = structuredClone(twoSessions);
     expect(buildGraph(twoSessions, NO_FILTERS)).toEqual(buildGraph(twoSessions, NO_FILTERS));

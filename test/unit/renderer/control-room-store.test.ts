@@ -176,13 +176,6 @@ describe('control room store: writes', () => {
     expect(ctx.boardCalls()).toBe(1);
   });
 
-  it('approving without the approval.decide operation explains what to do instead', async () => {
-    const ctx = await started(setup({}, [board({ sessions: [session('s1')], approvals: [approval('a1', 's1')], lastEventId: 10 })]));
-    await expect(ctx.s().actions.decideApproval('a1', 'approve')).resolves.toBe(false);
-    expect(ctx.s().notices[0]).toMatchObject({ tone: 'warning', hint: expect.stringContaining('signalbox approval approve') });
-    expect(ctx.s().board.approvals.a1?.state).toBe('pending');
-  });
-
   it('decides an approval when the coordinator offers the operation', async () => {
     const decided = approval('a1', 's1', { state: 'denied', why: 'not yet', version: 2 });
     const ctx = await started(

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type ConnectionState } from '../../../src/shared/api';
 import type { BoardEvent } from '../../../src/shared/board';
-import { HttpApi, type EventStream, type HttpTransport } from '../../../src/renderer/src/api/http-api';
+import { BOARD_EVENT, HttpApi, type EventStream, type HttpTransport } from '../../../src/renderer/src/api/http-api';
 import { board, event } from './fixtures';
 
 function json(status: number, body: unknown): Response {
@@ -11,7 +11,7 @@ function json(status: number, body: unknown): Response {
 class FakeStream implements EventStream {
   readyState = 0;
   onopen: EventStream['onopen'] = null;
-  onmessage: EventStream['onmessage'] = null;
+  private readonly listeners = new Map<string, ((ev: { data: string }) => void)[]>();
   onerror: EventStream['onerror'] = null;
   closed = false;
   constructor(readonly url: string) {}
@@ -23,8 +23,12 @@ class FakeStream implements EventStream {
     this.readyState = 1;
     this.onopen?.call(this, {});
   }
+  addEventListener(type: string, listener: (ev: { data: string }) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  /** As the coordinator sends it: a named `board` event, which only its listeners see. */
   send(e: BoardEvent) {
-    this.onmessage?.call(this, { data: JSON.stringify(e) });
+    for (const listener of this.listeners.get(BOARD_EVENT) ?? []) listener({ data: JSON.stringify(e) });
   }
   fail() {
     this.onerror?.call(this, {});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/renderer/src/graph/build-graph';
 import { NODE_SIZE, type AppNode, type GraphInput } from '../../../src/renderer/src/graph/graph-types';
-import { layoutGraph, type Positions } from '../../../src/renderer/src/graph/layout-graph';
+import { keepUnchanged } from '../../../src/renderer/src/graph/keep-unchanged';
+import { DAGRE_MAX_NODES, layoutGraph, type Positions } from '../../../src/renderer/src/graph/layout-graph';
 import { NO_FILTERS } from '../../../src/renderer/src/store/view-state';
 import { lease, session, task } from './fixtures';
 
@@ -99,5 +100,68 @@ describe('layoutGraph', () => {
     const copy = structuredClone(small);
     layoutGraph(small.nodes, small.edges, {});
     expect(small).toEqual(copy);
+  });
+});
+
+/** A board past the dagre limit: `sessions` sessions, each asset written by one and read by another. */
+function busyBoard(sessionCount: number, assets: number) {
+  const sessions = Array.from({ length: sessionCount }, (_, i) => session(`s${i + 1}`));
+  const leases = Array.from({ length: assets }, (_, a) => [
+    lease(`w${a}`, `s${(a % sessionCount) + 1}`, `pkg${a}/src/**`, 'write'),
+    lease(`r${a}`, `s${((a + 7) % sessionCount) + 1}`, `pkg${a}/src/**`, 'read'),
+  ]).flat();
+  return graphOf({ sessions, leases, tasks: [task('t1', 's1'), task('t2', 's2', { blockedBy: ['t1'] })] });
+}
+
+describe('layoutGraph on a large board', () => {
+  const busy = busyBoard(20, 500);
+
+  it(`switches to the layered layout past ${DAGRE_MAX_NODES} nodes and stays fast`, () => {
+    expect(busy.nodes.length).toBeGreaterThan(DAGRE_MAX_NODES);
+    const started = performance.now();
+    const nodes = layoutGraph(busy.nodes, busy.edges, {});
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(overlapping(nodes)).toEqual([]);
+  });
+
+  it('puts sessions first, what they hold to the right, and a blocked task right of its blocker', () => {
+    const at = positions(layoutGraph(busy.nodes, busy.edges, {}));
+    const sessionsRight = Math.max(...busy.nodes.filter((n) => n.type === 'session').map((n) => at[n.id]!.x + NODE_SIZE.session.width));
+    for (const node of busy.nodes.filter((n) => n.type !== 'session')) expect(at[node.id]!.x).toBeGreaterThan(sessionsRight);
+    expect(at['task:t2']!.x).toBeGreaterThan(at['task:t1']!.x);
+  });
+
+  it('folds a long column into a block near square rather than one tall strip', () => {
+    const nodes = layoutGraph(busy.nodes, busy.edges, {});
+    const assets = nodes.filter((n) => n.type === 'asset');
+    const xs = new Set(assets.map((n) => n.position.x));
+    const height = Math.max(...assets.map((n) => n.position.y)) - Math.min(...assets.map((n) => n.position.y));
+    expect(xs.size).toBeGreaterThan(1);
+    expect(height).toBeLessThan(assets.length * NODE_SIZE.asset.height);
+  });
+
+  it('is deterministic', () => {
+    expect(layoutGraph(busy.nodes, busy.edges, {})).toEqual(layoutGraph(busy.nodes, busy.edges, {}));
+  });
+
+  it('survives tasks that block each other in a cycle', () => {
+    const cyclic = graphOf({
+      sessions: Array.from({ length: DAGRE_MAX_NODES }, (_, i) => session(`s${i + 1}`)),
+      tasks: [task('t1', 's1', { blockedBy: ['t2'] }), task('t2', 's1', { blockedBy: ['t1'] })],
+    });
+    expect(overlapping(layoutGraph(cyclic.nodes, cyclic.edges, {}))).toEqual([]);
+  });
+});
+
+describe('keepUnchanged', () => {
+  it('returns the previous array itself when nothing changed, so the graph library skips the update', () => {
+    const before = busyBoard(3, 5).edges;
+    expect(keepUnchanged(before, structuredClone(before))).toBe(before);
+    const changed = structuredClone(before);
+    changed[0] = { ...changed[0]!, className: 'other' };
+    const kept = keepUnchanged(before, changed);
+    expect(kept).not.toBe(before);
+    expect(kept[1]).toBe(before[1]);
+    expect(kept[0]).toBe(changed[0]);
   });
 });

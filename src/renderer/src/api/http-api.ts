@@ -14,7 +14,7 @@ import type { BoardEvent } from '../../../shared/board';
 export interface EventStream {
   readonly readyState: number;
   onopen: ((this: EventStream, ev: unknown) => unknown) | null;
-  onmessage: ((this: EventStream, ev: { data: string }) => unknown) | null;
+  addEventListener(type: typeof BOARD_EVENT, listener: (ev: { data: string }) => void): void;
   onerror: ((this: EventStream, ev: unknown) => unknown) | null;
   close(): void;
 }
@@ -37,6 +37,12 @@ const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   404: 'not-found',
   409: 'refused',
 };
+
+/**
+ * The SSE event name the coordinator gives every board change (`event: board`). A named event
+ * reaches only its own listeners, never `onmessage`.
+ */
+export const BOARD_EVENT = 'board';
 
 /** Reconnect delays after the stream drops (coordinator restarting, laptop waking). */
 const RETRY_DELAYS_MS = [500, 1000, 2000, 5000];
@@ -100,11 +106,11 @@ export class HttpApi implements Api {
         failures = 0;
         onState('live');
       };
-      current.onmessage = (message) => {
+      current.addEventListener(BOARD_EVENT, (message) => {
         const event = JSON.parse(message.data) as BoardEvent;
         if (event.id > lastSeen) lastSeen = event.id;
         onEvent(event);
-      };
+      });
       current.onerror = () => {
         if (closed || stream !== current) return;
         current.close();

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConnectionState } from '../../../shared/api';
 import { attentionCounts } from '../store/attention';
 import { useActions, useControlRoom } from '../store/store-context';
 import type { Theme } from '../store/view-state';
+import { NewSessionDialog } from './new-session-dialog';
 
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -21,6 +23,7 @@ export function AppHeader() {
   const search = useControlRoom((s) => s.view.filters.search);
   const theme = useControlRoom((s) => s.view.theme);
   const { setSearch, setTheme, toggleStatusFilter, setTab } = useActions();
+  const [creating, setCreating] = useState(false);
 
   const count = (n: number, label: string, status: 'blocked' | 'awaiting-approval' | 'review-ready') => (
     <button
@@ -61,9 +64,13 @@ export function AppHeader() {
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
+      <button type="button" className="button" data-testid="new-session" onClick={() => setCreating(true)}>
+        New session
+      </button>
       <button type="button" className="button ghost theme-toggle" onClick={() => setTheme(NEXT_THEME[theme])} title="Switch theme">
         {THEME_LABEL[theme]}
       </button>
+      {creating && <NewSessionDialog onClose={() => setCreating(false)} />}
     </header>
   );
 }

@@ -6,14 +6,17 @@ import { useActions, useControlRoom } from '../store/store-context';
 import { ConflictBadge, FlagChips, StatusBadge } from './badges';
 import { ContractForm } from './contract-form';
 import { EventLine } from './event-line';
+import { HandOverSelect } from './hand-over-select';
+import { PriorityControl } from './priority-control';
+import { SessionActions } from './session-actions';
+import { SessionChanges } from './session-changes';
 
 /** The side panel for the selected session: its contract, what it holds, what it waits on, its history. */
 export function SessionDetail() {
   const id = useControlRoom((s) => s.view.selectedSessionId);
   const session = useControlRoom((s) => (id === null ? undefined : s.board.sessions[id]));
   const detail = useControlRoom((s) => s.detail);
-  const busy = useControlRoom((s) => (id === null ? false : Boolean(s.busy[`session:${id}`])));
-  const { selectSession, pauseSession, resumeSession } = useActions();
+  const { selectSession } = useActions();
   const [editing, setEditing] = useState<string | null>(null);
   const now = useNow();
 
@@ -47,24 +50,7 @@ export function SessionDetail() {
               Blocked {formatAge(shown.blocker.since, now)}: {shown.blocker.text}
             </p>
           )}
-          <div className="detail__actions">
-            {shown.status === 'paused' ? (
-              <button type="button" className="button" disabled={busy} onClick={() => void resumeSession(id)}>
-                Resume
-              </button>
-            ) : (
-              shown.status !== 'completed' && (
-                <button type="button" className="button" disabled={busy} onClick={() => void pauseSession(id)}>
-                  Pause
-                </button>
-              )
-            )}
-            {editing !== id && (
-              <button type="button" className="button ghost" onClick={() => setEditing(id)}>
-                Edit contract
-              </button>
-            )}
-          </div>
+          <SessionActions session={shown} onEdit={editing === id || shown.endedAt ? null : () => setEditing(id)} />
 
           <section className="detail__section">
             <h3>Contract</h3>
@@ -83,7 +69,9 @@ export function SessionDetail() {
                 <dt>Cadence</dt>
                 <dd>{shown.cadenceMinutes ? `checkpoint every ${shown.cadenceMinutes} min` : <span className="muted">none</span>}</dd>
                 <dt>Priority</dt>
-                <dd>{shown.priority}</dd>
+                <dd>
+                  <PriorityControl session={shown} />
+                </dd>
                 <dt>Branch</dt>
                 <dd className="mono">
                   {shown.branch} @ {shown.baseCommit.slice(0, 8)}
@@ -101,6 +89,8 @@ export function SessionDetail() {
               </dl>
             )}
           </section>
+
+          <SessionChanges sessionId={id} recorded={data ? data.changedPaths : null} />
 
           <section className="detail__section">
             <h3>Conflicts</h3>
@@ -143,6 +133,7 @@ export function SessionDetail() {
                       {l.expiresAt ? ` · until ${formatDateTime(l.expiresAt)}` : ''}
                       {l.reason ? ` · ${l.reason}` : ''}
                     </span>
+                    {!shown.endedAt && <HandOverSelect pattern={l.pattern} from={id} />}
                   </li>
                 ))}
               </ul>

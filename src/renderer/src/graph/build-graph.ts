@@ -12,6 +12,7 @@ import {
   type GraphInput,
   type SessionGraphNode,
   type TaskGraphNode,
+  nodeFrame,
 } from './graph-types';
 
 export const sessionNodeId = (id: string): string => `session:${id}`;
@@ -91,6 +92,7 @@ function sessionNode(session: Session, input: GraphInput, conflicts: Conflict[])
     id: sessionNodeId(session.id),
     type: 'session',
     position: ORIGIN,
+    ...nodeFrame('session'),
     data: {
       sessionId: session.id,
       title: session.title,
@@ -111,6 +113,7 @@ function taskNode(task: GraphInput['tasks'][number]): TaskGraphNode {
     id: taskNodeId(task.id),
     type: 'task',
     position: ORIGIN,
+    ...nodeFrame('task'),
     data: { taskId: task.id, title: task.title, status: task.status, blockedBy: task.blockedBy },
   };
 }
@@ -147,6 +150,7 @@ function assetNode(key: string, uses: AssetUse[]): AssetGraphNode {
     id: assetNodeId(key),
     type: 'asset',
     position: ORIGIN,
+    ...nodeFrame('asset'),
     data: {
       label: grouped ? folderLabel(paths[0]!) : paths[0]!,
       paths,
@@ -163,20 +167,23 @@ function folderLabel(path: string): string {
 }
 
 function leaseEdges(uses: AssetUse[], keyOf: Map<string, string>): AppEdge[] {
-  const modeByEdge = new Map<string, { session: string; key: string; mode: LeaseMode }>();
+  const byEdge = new Map<string, { session: string; key: string; mode: LeaseMode; patterns: Set<string> }>();
   for (const use of uses) {
     if (use.mode === null) continue;
     const key = keyOf.get(use.path)!;
     const id = `lease:${use.session}:${key}`;
-    const seen = modeByEdge.get(id);
-    if (!seen || use.mode === 'write') modeByEdge.set(id, { session: use.session, key, mode: use.mode });
+    const seen = byEdge.get(id) ?? { session: use.session, key, mode: use.mode, patterns: new Set<string>() };
+    if (use.mode === 'write') seen.mode = 'write';
+    seen.patterns.add(use.path);
+    byEdge.set(id, seen);
   }
-  return [...modeByEdge].map(([id, { session, key, mode }]) => ({
+  return [...byEdge].map(([id, { session, key, mode, patterns }]) => ({
     id,
+    type: 'lease',
     source: sessionNodeId(session),
     target: assetNodeId(key),
     className: `edge-lease edge-lease--${mode}`,
-    data: { relation: 'lease', mode },
+    data: { relation: 'lease', mode, session, patterns: [...patterns].sort() },
   }));
 }
 

@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type {
   AgentKind,
   Approval,
@@ -57,6 +57,9 @@ export type AppNodeType = AppNode['type'];
 export type GraphEdgeData = {
   relation: 'lease' | 'owns' | 'blocked-by' | 'conflict';
   mode?: LeaseMode;
+  /** On a lease edge: the holding session, and its leased patterns a drag onto another session moves. */
+  session?: string;
+  patterns?: string[];
   conflictId?: string;
   conflictKind?: ConflictKind;
   nextAction?: string;
@@ -84,6 +87,32 @@ export const NODE_SIZE: Record<AppNodeType, { width: number; height: number }> =
   task: { width: 200, height: 56 },
   asset: { width: 200, height: 44 },
 };
+
+/** The handles every node draws (AssetNode, SessionNode, TaskNode): one in at the left, one out at the right. */
+const HANDLE_SIZE = 6;
+
+/**
+ * A node's size and handle places, known before the browser measures it: xyflow then draws the
+ * edges in the same frame as the nodes instead of one measuring pass later.
+ */
+export function nodeFrame(type: AppNodeType): { width: number; height: number; handles: NodeHandle[] } {
+  const { width, height } = NODE_SIZE[type];
+  const y = height / 2 - HANDLE_SIZE / 2;
+  const at = (kind: 'source' | 'target', position: Position, x: number): NodeHandle => ({
+    id: null,
+    type: kind,
+    position,
+    x,
+    y,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  });
+  return {
+    width,
+    height,
+    handles: [at('target', Position.Left, -HANDLE_SIZE / 2), at('source', Position.Right, width - HANDLE_SIZE / 2)],
+  };
+}
 
 export const CONFLICT_SEVERITY: Record<ConflictKind, number> = {
   'hard-collision': 0,

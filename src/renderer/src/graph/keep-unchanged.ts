@@ -4,10 +4,13 @@
  */
 export function keepUnchanged<T extends { id: string }>(previous: readonly T[], next: readonly T[]): T[] {
   const before = new Map(previous.map((item) => [item.id, item]));
-  return next.map((item) => {
+  const kept = next.map((item) => {
     const old = before.get(item.id);
     return old !== undefined && samePlainData(old, item) ? old : item;
   });
+  // Nothing changed at all: the same array, so the graph library skips its whole-graph bookkeeping.
+  const same = kept.length === previous.length && kept.every((item, i) => item === previous[i]);
+  return same ? (previous as T[]) : kept;
 }
 
 function samePlainData(a: unknown, b: unknown): boolean {

@@ -1,11 +1,18 @@
 import dagre from '@dagrejs/dagre';
 import type { XYPosition } from '@xyflow/react';
 import { NODE_SIZE, type AppEdge, type AppNode } from './graph-types';
+import { layeredPositions } from './layered-layout';
 
 export type Positions = Readonly<Record<string, XYPosition>>;
 
 const GAP = 24;
 const LABEL_MAX_WIDTH = 240;
+/**
+ * Past this many nodes dagre's crossing reduction is too slow to run while the lead waits (about
+ * 0.25 s at 100 nodes, 3–6 s for 20 sessions holding 500 assets), so a large board gets the
+ * linear layered layout instead.
+ */
+export const DAGRE_MAX_NODES = 100;
 
 /**
  * Positions for every node. A node that already has a position keeps it, so the picture does not
@@ -14,8 +21,10 @@ const LABEL_MAX_WIDTH = 240;
  * they overlap nothing. Pure and deterministic.
  */
 export function layoutGraph(nodes: readonly AppNode[], edges: readonly AppEdge[], previous: Positions): AppNode[] {
-  const fresh = dagrePositions(nodes, edges);
   const kept = nodes.filter((n) => previous[n.id] !== undefined);
+  // Most board changes add no node: then every node stays put and dagre, the costly part, is skipped.
+  if (kept.length === nodes.length) return nodes.map((n) => withPosition(n, previous[n.id]!));
+  const fresh = nodes.length > DAGRE_MAX_NODES ? layeredPositions(nodes, edges) : dagrePositions(nodes, edges);
   if (kept.length === 0) return nodes.map((n) => withPosition(n, fresh.get(n.id)!));
 
   const placed = new Map<string, XYPosition>();

@@ -1,20 +1,37 @@
 import type { XYPosition } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { ApiError, type Api, type ConnectionState, type SessionDetail, type SessionFields } from '../../../shared/api';
+import {
+  ApiError,
+  type Api,
+  type ConnectionState,
+  type OperationInput,
+  type SessionDetail,
+  type SessionDiff,
+  type SessionFields,
+} from '../../../shared/api';
 import type { BoardEvent, ConflictKind, Session, SessionStatus } from '../../../shared/board';
 import { relayoutBoard } from '../graph/board-graph';
 import type { Graph } from '../graph/graph-types';
 import { ACTIVITY_LIMIT, mergeActivity } from './activity';
 import { applyEvent, eventTouchesSession } from './apply-event';
-import { decideApproval, isApproval, missingDecideNotice } from './approval-decision';
 import { EMPTY_BOARD_INDEX, indexBoard, type BoardIndex } from './board-index';
-import { noticeFromError, type Notice, type NoticeDraft } from './notices';
+import type { OwnershipOverride } from './lease-transfer';
+import { isMissingOperation, noticeFromError, type Notice, type NoticeDraft } from './notices';
+import { createSteeringActions, type WriteStep } from './steering-actions';
 import { createViewActions } from './view-actions';
 import { NO_FILTERS, type SortColumn, type Tab, type Theme, type ViewState } from './view-state';
 
 export interface DetailState {
   sessionId: string | null;
   data: SessionDetail | null;
+  loading: boolean;
+  error: string | null;
+}
+
+/** The selected session's change against its base, loaded beside its detail. */
+export interface DiffState {
+  sessionId: string | null;
+  data: SessionDiff | null;
   loading: boolean;
   error: string | null;
 }
@@ -27,7 +44,17 @@ export interface ControlRoomActions {
   resumeSession(id: string): Promise<boolean>;
   /** `expectVersion` is the version the lead was looking at when they started the edit. */
   updateSession(id: string, expectVersion: number, fields: SessionFields): Promise<boolean>;
+  markBlocked(id: string, expectVersion: number, blocker: string): Promise<boolean>;
+  unblock(id: string, expectVersion: number): Promise<boolean>;
+  /** Ends the session keeping its work: the diff is saved as a patch, then the worktree removed. */
+  endSession(id: string): Promise<boolean>;
+  createSession(input: OperationInput<'session.new'>): Promise<Session | null>;
   decideApproval(id: string, decision: 'approve' | 'deny', why?: string): Promise<boolean>;
+  /** Hands the leases on `patterns` to session `to`; taking a live write lease waits in `override`. */
+  moveLeases(patterns: string[], to: string): Promise<void>;
+  confirmOverride(): Promise<void>;
+  cancelOverride(): void;
+  reloadDiff(): void;
   selectSession(id: string | null): void;
   setTab(tab: Tab): void;
   setSearch(text: string): void;
@@ -38,6 +65,7 @@ export interface ControlRoomActions {
   sortBy(column: SortColumn): void;
   setTheme(theme: Theme): void;
   placeNode(nodeId: string, position: XYPosition): void;
+  setDropTarget(sessionId: string | null): void;
   dismissNotice(id: number): void;
 }
 
@@ -50,8 +78,11 @@ export interface ControlRoomState {
   activity: BoardEvent[];
   notices: Notice[];
   detail: DetailState;
-  /** Records with a write in flight, as `session:ID` / `approval:ID`. */
-  busy: Record<string, true>;
+  diff: DiffState;
+  /** Writes in flight: the record they change (`session:ID`, `approval:ID`) → what the lead is told meanwhile. */
+  busy: Record<string, string>;
+  /** A hand-over the coordinator refused as a tier-3 override, waiting for the lead to confirm or drop it. */
+  override: OwnershipOverride | null;
   view: ViewState;
   graph: Graph;
   /** Where every node was last laid out or dropped; kept across filters so nodes come back in place. */
@@ -76,6 +107,7 @@ export type ControlRoomStore = StoreApi<ControlRoomState>;
 const DETAIL_RELOAD_MS = 300;
 const MAX_RETRY_MS = 5000;
 const NO_DETAIL: DetailState = { sessionId: null, data: null, loading: false, error: null };
+const NO_DIFF: DiffState = { sessionId: null, data: null, loading: false, error: null };
 
 export function createControlRoomStore(api: Api, options: ControlRoomOptions = {}): ControlRoomStore {
   const preferences = options.preferences?.load() ?? {};
@@ -159,8 +191,23 @@ export function createControlRoomStore(api: Api, options: ControlRoomOptions = {
       if (graphTimer === null) graphTimer = later(0, rebuildGraph);
     };
 
+    const loadDiff = async (id: string): Promise<void> => {
+      set((s) => ({ diff: { ...(s.diff.sessionId === id ? s.diff : NO_DIFF), sessionId: id, loading: true, error: null } }));
+      try {
+        const data = await api.call('session.diff', { id });
+        if (get().diff.sessionId === id) set({ diff: { sessionId: id, data, loading: false, error: null } });
+      } catch (error) {
+        if (get().diff.sessionId !== id) return;
+        const message = isMissingOperation(error, 'session.diff')
+          ? 'This coordinator does not serve diffs (session.diff); the changed files come from its record.'
+          : noticeFromError(error, `diff ${id}`).message;
+        set({ diff: { sessionId: id, data: null, loading: false, error: message } });
+      }
+    };
+
     const loadDetail = async (id: string): Promise<void> => {
       set((s) => ({ detail: { ...s.detail, sessionId: id, loading: true, error: null } }));
+      void loadDiff(id);
       try {
         const data = await api.call('session.show', { id });
         if (get().detail.sessionId === id) set({ detail: { sessionId: id, data, loading: false, error: null } });
@@ -216,17 +263,23 @@ export function createControlRoomStore(api: Api, options: ControlRoomOptions = {
     const upsertSession = (session: Session): void => {
       const current = get().board.sessions[session.id];
       if (current && current.version > session.version) return;
-      set((s) => ({ board: { ...s.board, sessions: { ...s.board.sessions, [session.id]: session } } }));
+      set((s) => {
+        const sessions = { ...s.board.sessions, [session.id]: session };
+        // The board lists live sessions only, as the coordinator's does.
+        if (session.endedAt) delete sessions[session.id];
+        return { board: { ...s.board, sessions } };
+      });
       scheduleGraph();
     };
 
     /** Runs one write. A refusal becomes a notice; a stale version also reloads what the lead sees. */
-    const write = async <T>(key: string, doing: string, run: () => Promise<T>, explain = noticeFromError): Promise<T | null> => {
-      set((s) => ({ busy: { ...s.busy, [key]: true } }));
+    const write = async <T>({ key, label, doing, run, handle }: WriteStep<T>): Promise<T | null> => {
+      set((s) => ({ busy: { ...s.busy, [key]: label } }));
       try {
         return await run();
       } catch (error) {
-        notify(explain(error, doing));
+        if (handle?.(error)) return null;
+        notify(noticeFromError(error, doing));
         if (error instanceof ApiError && error.body.code === 'stale-version') {
           await loadBoard();
           const selected = get().detail.sessionId;
@@ -288,49 +341,17 @@ export function createControlRoomStore(api: Api, options: ControlRoomOptions = {
         await loadBoard();
       },
 
-      async pauseSession(id) {
-        const version = get().board.sessions[id]?.version;
-        const session = await write(`session:${id}`, `pause ${id}`, () =>
-          api.call('session.pause', version === undefined ? { id } : { id, expectVersion: version }),
-        );
-        if (session) upsertSession(session);
-        return session !== null;
-      },
+      ...createSteeringActions(api, set, get, {
+        write,
+        notify,
+        upsertSession,
+        reloadBoard: loadBoard,
+        reloadDetail: scheduleDetailReload,
+      }),
 
-      async resumeSession(id) {
-        const version = get().board.sessions[id]?.version;
-        const session = await write(`session:${id}`, `resume ${id}`, () =>
-          api.call('session.resume', version === undefined ? { id } : { id, expectVersion: version }),
-        );
-        if (session) upsertSession(session);
-        return session !== null;
-      },
-
-      async updateSession(id, expectVersion, fields) {
-        const session = await write(`session:${id}`, `update ${id}`, () =>
-          api.call('session.update', { id, expectVersion, fields }),
-        );
-        if (session) {
-          upsertSession(session);
-          if (get().detail.sessionId === id) void loadDetail(id);
-        }
-        return session !== null;
-      },
-
-      async decideApproval(id, decision, why) {
-        const version = get().board.approvals[id]?.version;
-        const input = { id, decision, ...(why ? { why } : {}), ...(version === undefined ? {} : { expectVersion: version }) };
-        const verb = decision === 'approve' ? 'approve' : 'deny';
-        const result = await write(
-          `approval:${id}`,
-          `${verb} ${id}`,
-          () => decideApproval(api, input),
-          (error, doing) => missingDecideNotice(error) ?? noticeFromError(error, doing),
-        );
-        if (isApproval(result)) {
-          set((s) => ({ board: { ...s.board, approvals: { ...s.board.approvals, [result.id]: result } } }));
-        }
-        return result !== null;
+      reloadDiff() {
+        const id = get().detail.sessionId;
+        if (id !== null) void loadDiff(id);
       },
 
       selectSession(id) {
@@ -338,10 +359,10 @@ export function createControlRoomStore(api: Api, options: ControlRoomOptions = {
         detailTimer = null;
         set((s) => ({ view: { ...s.view, selectedSessionId: id } }));
         if (id === null) {
-          set({ detail: NO_DETAIL });
+          set({ detail: NO_DETAIL, diff: NO_DIFF });
           return;
         }
-        if (get().detail.sessionId !== id) set({ detail: { ...NO_DETAIL, sessionId: id } });
+        if (get().detail.sessionId !== id) set({ detail: { ...NO_DETAIL, sessionId: id }, diff: NO_DIFF });
         void loadDetail(id);
       },
 
@@ -360,10 +381,13 @@ export function createControlRoomStore(api: Api, options: ControlRoomOptions = {
       activity: [],
       notices: [],
       detail: NO_DETAIL,
+      diff: NO_DIFF,
       busy: {},
+      override: null,
       view: {
         tab: preferences.tab ?? 'board',
         selectedSessionId: null,
+        dropTarget: null,
         filters: NO_FILTERS,
         sort: { column: 'status', direction: 'asc' },
         theme: preferences.theme ?? 'system',

@@ -16,6 +16,9 @@ export function useControlRoom<T>(selector: (state: ControlRoomState) => T): T {
   return useStore(store, selector);
 }
 
+/** The actions never change, so reading them subscribes to nothing: a thousand edges may call this. */
 export function useActions(): ControlRoomState['actions'] {
-  return useControlRoom((s) => s.actions);
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useActions needs a <ControlRoomProvider> above it');
+  return store.getState().actions;
 }

@@ -13,6 +13,7 @@ export type ViewActions = Pick<
   | 'sortBy'
   | 'setTheme'
   | 'placeNode'
+  | 'setDropTarget'
 >;
 
 /** What the lead is looking at and how: tab, filters, sort, theme, where nodes sit. No Api calls. */
@@ -54,6 +55,9 @@ export function createViewActions(
     setTheme(theme) {
       setView({ theme });
       effects.savePreferences();
+    },
+    setDropTarget(sessionId) {
+      if (get().view.dropTarget !== sessionId) setView({ dropTarget: sessionId });
     },
     placeNode(nodeId, position) {
       set((s) => ({

@@ -25,6 +25,8 @@ export interface SortOrder {
 export interface ViewState {
   tab: Tab;
   selectedSessionId: string | null;
+  /** The session a lease or asset is being dragged over, lit up as the drop target. */
+  dropTarget: string | null;
   filters: Filters;
   sort: SortOrder;
   theme: Theme;

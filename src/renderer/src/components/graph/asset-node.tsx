@@ -13,13 +13,13 @@ export const AssetNode = memo(function AssetNode({ data, selected }: NodeProps<A
   const holders = data.holders.map((h) => `${h.session} (${h.mode})`).join(', ');
   return (
     <div className={className} data-testid="asset-node" title={[...data.paths, holders && `held by ${holders}`].filter(Boolean).join('\n')}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" position={Position.Left} isConnectable={false} isConnectableStart={false} />
       <span className="asset-node__icon" aria-hidden="true">
         {data.grouped ? '▤' : '▢'}
       </span>
       <span className="asset-node__label">{data.label}</span>
       {data.grouped && <span className="asset-node__count">{data.paths.length}</span>}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectable={false} isConnectableStart={false} />
     </div>
   );
 });

@@ -3,22 +3,28 @@ import {
   Controls,
   MarkerType,
   MiniMap,
+  Panel,
   ReactFlow,
   useNodesState,
   type DefaultEdgeOptions,
   type NodeMouseHandler,
+  type EdgeTypes,
   type NodeTypes,
   type OnNodeDrag,
 } from '@xyflow/react';
 import { useEffect } from 'react';
 import { sessionNodeId } from '../../graph/build-graph';
-import type { AppNode } from '../../graph/graph-types';
+import { sessionUnder } from '../../graph/drop-target';
+import type { AppEdge, AppNode } from '../../graph/graph-types';
+import { useLeaseDrag } from '../../hooks/use-lease-drag';
 import { useActions, useControlRoom } from '../../store/store-context';
 import { AssetNode } from './asset-node';
+import { LeaseEdge } from './lease-edge';
 import { SessionNode } from './session-node';
 import { TaskNode } from './task-node';
 
 const nodeTypes = { session: SessionNode, task: TaskNode, asset: AssetNode } satisfies NodeTypes;
+const edgeTypes = { lease: LeaseEdge } satisfies EdgeTypes;
 const defaultEdgeOptions: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.1 };
 
@@ -28,21 +34,32 @@ function miniMapClass(node: AppNode): string {
   return 'minimap-node';
 }
 
-/** Local node state follows the store's laid-out graph; it exists so dragging and measuring work. */
+/**
+ * Local node state follows the store's laid-out graph; it exists so dragging and measuring work.
+ * Two drags steer: a lease edge's grip or an asset node dropped on a session hands those leases
+ * over through the store, which asks the lead before a tier-3 override.
+ */
 export function GraphView() {
   const graph = useControlRoom((s) => s.graph);
+  const positions = useControlRoom((s) => s.positions);
   const selectedSessionId = useControlRoom((s) => s.view.selectedSessionId);
   const theme = useControlRoom((s) => s.view.theme);
-  const { selectSession, placeNode } = useActions();
+  const dropTarget = useControlRoom((s) => s.view.dropTarget);
+  const { selectSession, placeNode, moveLeases, setDropTarget } = useActions();
   const selectedNodeId = selectedSessionId === null ? null : sessionNodeId(selectedSessionId);
   const [nodes, setNodes, onNodesChange] = useNodesState<AppNode>(graph.nodes);
+
+  const leaseDrag = useLeaseDrag(graph.edges, (patterns, to) => void moveLeases(patterns, to), setDropTarget);
 
   useEffect(() => {
     setNodes((current) => {
       const local = new Map(current.map((n) => [n.id, n]));
       return graph.nodes.map((node) => {
         const mine = local.get(node.id);
-        return { ...node, selected: node.id === selectedNodeId, ...(mine?.measured ? { measured: mine.measured } : {}) };
+        const selected = node.id === selectedNodeId;
+        // Unchanged: hand xyflow back its own object, so it skips the node instead of re-measuring it.
+        if (mine && mine.data === node.data && mine.position === node.position && Boolean(mine.selected) === selected) return mine;
+        return { ...node, selected, ...(mine?.measured ? { measured: mine.measured } : {}) };
       });
     });
   }, [graph.nodes, selectedNodeId, setNodes]);
@@ -50,17 +67,35 @@ export function GraphView() {
   const onNodeClick: NodeMouseHandler<AppNode> = (_, node) => {
     if (node.type === 'session') selectSession(node.data.sessionId);
   };
-  const onNodeDragStop: OnNodeDrag<AppNode> = (_, node) => placeNode(node.id, node.position);
+
+  const onNodeDrag: OnNodeDrag<AppNode> = (_, node) => setDropTarget(sessionUnder(node, nodes));
+
+  const onNodeDragStop: OnNodeDrag<AppNode> = (_, node) => {
+    setDropTarget(null);
+    const target = sessionUnder(node, nodes);
+    if (node.type !== 'asset' || target === null) {
+      placeNode(node.id, node.position);
+      return;
+    }
+    // Dropped on a session: a hand-over, not a new place. The asset goes back where it was.
+    const home = positions[node.id];
+    if (home) setNodes((current) => current.map((n) => (n.id === node.id ? { ...n, position: home } : n)));
+    void moveLeases(node.data.paths, target);
+  };
+
+  const shownNodes = dropTarget === null ? nodes : nodes.map((n) => (n.id === sessionNodeId(dropTarget) ? { ...n, className: 'is-drop-target' } : n));
 
   return (
-    <div className="graph-view" data-testid="graph-view">
-      <ReactFlow<AppNode>
-        nodes={nodes}
+    <div className="graph-view" data-testid="graph-view" onPointerDownCapture={leaseDrag.onPointerDownCapture}>
+      <ReactFlow<AppNode, AppEdge>
+        nodes={shownNodes}
         edges={graph.edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
+        onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
         nodesConnectable={false}
         deleteKeyCode={null}
@@ -72,7 +107,15 @@ export function GraphView() {
         <Background gap={24} size={1} />
         <MiniMap<AppNode> pannable zoomable nodeClassName={miniMapClass} />
         <Controls showInteractive={false} />
+        <Panel position="top-right" className="graph-hint">
+          Drag a lease's dot, or an asset, onto another session to hand it over.
+        </Panel>
       </ReactFlow>
+      {leaseDrag.line && (
+        <svg className="lease-drag-overlay" aria-hidden="true">
+          <line x1={leaseDrag.line.from.x} y1={leaseDrag.line.from.y} x2={leaseDrag.line.to.x} y2={leaseDrag.line.to.y} />
+        </svg>
+      )}
     </div>
   );
 }

@@ -18,7 +18,7 @@ export const SessionNode = memo(function SessionNode({ data, selected }: NodePro
   ].join(' ');
   return (
     <div className={className} data-testid="session-node" data-session={data.sessionId}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" position={Position.Left} isConnectable={false} isConnectableStart={false} />
       <div className="session-node__top">
         <StatusBadge status={data.status} />
         <span className="session-node__id">{data.sessionId}</span>
@@ -40,7 +40,7 @@ export const SessionNode = memo(function SessionNode({ data, selected }: NodePro
         {data.pendingApprovals > 0 && <span className="chip attention">{data.pendingApprovals} approval{data.pendingApprovals > 1 ? 's' : ''}</span>}
         {worst && <ConflictBadge kind={worst} />}
       </div>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectable={false} isConnectableStart={false} />
     </div>
   );
 });

@@ -1,0 +1,52 @@
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+/** Debian's Chromium: Playwright's own download cannot run here, and CI installs the distribution's. */
+export const CHROMIUM_PATH = process.env.SIGNALBOX_CHROMIUM ?? '/usr/bin/chromium';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+}
+
+export interface ControlRoomPage {
+  page: Page;
+  /** Uncaught errors in the page; a test ends by expecting none. */
+  errors: string[];
+}
+
+/** Opens the control room as the lead would: the URL `signalbox serve` printed, token in the hash. */
+export async function openControlRoom(browser: Browser, controlRoom: string): Promise<ControlRoomPage> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(controlRoom);
+  await page.getByTestId('connection').getByText('Live').waitFor();
+  return { page, errors };
+}
+
+/** Presses the mouse at `from`, moves to `to` in steps as a hand would, and lets go. */
+export async function dragTo(page: Page, from: { x: number; y: number }, to: Locator): Promise<void> {
+  const box = await to.boundingBox();
+  if (!box) throw new Error('The drop target is not on screen.');
+  const end = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 5, from.y + 5);
+  await page.mouse.move(end.x, end.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+export async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('The element is not on screen.');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from '../../src/shared/board';
+import { openControlRoom } from './chromium';
+import { startControlRoom, type ControlRoomFixture } from './control-room-fixture';
+
+let room: ControlRoomFixture;
+let sessions: Session[];
+
+beforeAll(async () => {
+  room = await startControlRoom({
+    'README.md': '# shop\n',
+    'src/api/server.ts': 'export const port = 8080;\n',
+    'src/ui/app.tsx': 'export const App = () => null;\n',
+    'docs/guide.md': '# Guide\n',
+  });
+  const { repo, call } = room;
+  sessions = [
+    await call('session.new', { repo: repo.root, title: 'Checkout API', owner: 'ada' }),
+    await call('session.new', { repo: repo.root, title: 'Cart UI', owner: 'bob' }),
+    await call('session.new', { repo: repo.root, title: 'Docs refresh', owner: 'cy' }),
+  ];
+  const [api, ui, docs] = sessions as [Session, Session, Session];
+  // Real work in the worktrees: a commit and an uncommitted edit in one, a deletion in another.
+  await repo.commit({ 'src/api/server.ts': 'export const port = 9090;\n' }, 'move the port', api.worktree);
+  await repo.write({ 'src/api/routes.ts': 'export const routes = [];\n' }, api.worktree);
+  await repo.write({ 'src/ui/app.tsx': 'export const App = () => "cart";\n', 'docs/guide.md': null }, ui.worktree);
+  await call('claim', { session: api.id, patterns: ['src/api/**'], mode: 'write' });
+  await call('claim', { session: ui.id, patterns: ['src/ui/**'], mode: 'write' });
+  await call('claim', { session: ui.id, patterns: ['src/api/**'], mode: 'read' });
+  await call('claim', { session: docs.id, patterns: ['docs/**'], mode: 'write' });
+});
+
+afterAll(async () => {
+  await room?.close();
+});
+
+describe('the control room over a real coordinator', () => {
+  it('draws every session, every lease and any open conflict in the graph', async () => {
+    const { page, errors } = await openControlRoom(room.browser, room.coordinator.controlRoom);
+    await page.getByTestId('tab-graph').click();
+    for (const session of sessions) {
+      await expect.poll(() => page.locator(`[data-testid=session-node][data-session="${session.id}"]`).isVisible()).toBe(true);
+      await expect(page.locator(`[data-testid=session-node][data-session="${session.id}"]`).textContent()).resolves.toContain(session.title);
+    }
+    const board = await room.call('board', {});
+    expect(board.leases).toHaveLength(4);
+    for (const lease of board.leases) {
+      await expect(page.getByTestId(`rf__edge-lease:${lease.session}:path:${lease.pattern}`).count()).resolves.toBe(1);
+    }
+    // The conflict engine decides whether these leases conflict; whatever it reports open is drawn.
+    for (const conflict of await room.call('conflicts', {})) {
+      await expect.poll(() => page.locator(`[data-testid^="rf__edge-conflict:${conflict.id}:"]`).count()).toBeGreaterThan(0);
+    }
+    await page.screenshot({ path: room.screenshotPath('graph') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows the board live: a change made through the API appears without a reload', async () => {
+    const docs = sessions[2]!;
+    const { page, errors } = await openControlRoom(room.browser, room.coordinator.controlRoom);
+    await page.getByTestId('tab-graph').click();
+    const node = page.locator(`[data-testid=session-node][data-session="${docs.id}"]`);
+    await node.waitFor();
+    await room.call('status.set', { session: docs.id, status: 'blocked', blocker: 'needs the style guide' });
+    await expect.poll(() => node.textContent()).toContain('needs the style guide');
+    await expect.poll(() => page.getByTestId('count-blocked').textContent()).toMatch(/^1/);
+    await room.call('status.set', { session: docs.id, status: 'active' });
+    await expect.poll(() => node.textContent()).not.toContain('needs the style guide');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a session's real changed files and their diff in the detail panel", async () => {
+    const [api] = sessions as [Session];
+    const { page, errors } = await openControlRoom(room.browser, room.coordinator.controlRoom);
+    await page.getByTestId('tab-graph').click();
+    await page.locator(`[data-testid=session-node][data-session="${api.id}"]`).click();
+    const detail = page.getByTestId('session-detail');
+    await detail.getByTestId('changed-file').first().waitFor();
+
+    // What git itself says the worktree changed since the session's base, committed or not.
+    const committed = await room.repo.run(['diff', '--name-only', api.baseCommit], api.worktree);
+    const untracked = await room.repo.run(['ls-files', '--others', '--exclude-standard'], api.worktree);
+    const fromGit = [...new Set(`${committed}${untracked}`.split('\n').filter(Boolean))].sort();
+    expect(fromGit).toEqual(['src/api/routes.ts', 'src/api/server.ts']);
+    const shownPaths = async () => Promise.all((await detail.getByTestId('changed-file').all()).map((row) => row.getAttribute('data-path')));
+    await expect.poll(shownPaths).toEqual(fromGit);
+
+    const server = detail.locator('[data-testid=changed-file][data-path="src/api/server.ts"]');
+    await server.locator('summary').click();
+    await expect(server.locator('.patch').textContent()).resolves.toContain('+export const port = 9090;');
+    await page.screenshot({ path: room.screenshotPath('detail') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
