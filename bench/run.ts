@@ -5,9 +5,17 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BenchResult } from './bench-result';
+import { benchConflicts } from './conflict-evaluation';
+import { benchHook } from './hook-latency';
 import { benchLeases } from './lease-throughput';
+import { benchUi } from './ui-render';
 
-const suites: [string, () => Promise<BenchResult[]>][] = [['leases', benchLeases]];
+const suites: [string, () => Promise<BenchResult[]>][] = [
+  ['conflicts', benchConflicts],
+  ['leases', benchLeases],
+  ['hooks', benchHook],
+  ['ui', benchUi],
+];
 
 function format(result: BenchResult): string {
   const value = `${result.value} ${result.unit}`;
