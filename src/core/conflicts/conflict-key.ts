@@ -22,8 +22,11 @@ export function sortSessionIds(ids: Iterable<string>): string[] {
   return [...new Set(ids)].sort(compareSessionIds);
 }
 
+// One collator for every comparison: localeCompare with options builds a new one per call.
+const NUMERIC = new Intl.Collator('en', { numeric: true });
+
 export function compareSessionIds(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return NUMERIC.compare(a, b);
 }
 
 /** Stable across evaluations, so the same conflict is updated rather than opened again. */

@@ -37,6 +37,7 @@ export interface ConflictEngineOptions {
 const IGNORED = new Set(['.git', 'node_modules']);
 
 const LEASE_EVENTS = new Set(['lease.granted', 'lease.released', 'lease.reassigned']);
+const LEASE_COALESCE_MS = 25;
 
 interface SessionWatch {
   worktree: string;
@@ -76,6 +77,7 @@ export class ConflictEngine {
   private stopped = false;
   private unsubscribe: (() => void) | null = null;
   private rescanTimer: NodeJS.Timeout | null = null;
+  private leaseTimer: NodeJS.Timeout | null = null;
   private readonly sessionWatches = new Map<string, SessionWatch>();
   private readonly repoWatches = new Map<string, Promise<FSWatcher[]>>();
   private readonly watchedRepos = new Set<string>();
@@ -143,6 +145,7 @@ export class ConflictEngine {
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.rescanTimer) clearInterval(this.rescanTimer);
+    if (this.leaseTimer) clearTimeout(this.leaseTimer);
     for (const id of [...this.sessionWatches.keys()]) this.unwatchSession(id);
     for (const timer of this.upstreamTimers.values()) clearTimeout(timer);
     this.upstreamTimers.clear();
@@ -209,7 +212,13 @@ export class ConflictEngine {
       const holders = [...leaseHolders(event.before), ...leaseHolders(event.after)];
       // A lease event that names no session could concern any of them.
       const sessions = holders.length > 0 ? holders : readSessions(this.store).map((live) => live.id);
-      void this.request((work) => sessions.forEach((id) => work.reevaluate.add(id)), false);
+      sessions.forEach((id) => this.pending.reevaluate.add(id));
+      // The claim itself was already refused or warned about; the board's conflict rows can follow
+      // a moment later, once per burst of lease changes rather than once per change.
+      this.leaseTimer ??= setTimeout(() => {
+        this.leaseTimer = null;
+        void this.request(() => undefined, false);
+      }, LEASE_COALESCE_MS);
     }
   }
 
