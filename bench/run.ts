@@ -19,7 +19,12 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
 
 function format(result: BenchResult): string {
   const value = `${result.value} ${result.unit}`;
-  const ratio = result.baseline ? ` — baseline ${result.baseline.value} ${result.baseline.unit} (${result.baseline.name}), ratio ${(result.value / result.baseline.value).toFixed(2)}×` : '';
+  const baseline = result.baseline;
+  // A figure that is itself a ratio (a speed-up) names its baseline but divides by nothing more.
+  const ratio = !baseline
+    ? ''
+    : ` — baseline ${baseline.value} ${baseline.unit} (${baseline.name})` +
+      (baseline.unit === result.unit ? `, ratio ${(result.value / baseline.value).toFixed(2)}×` : '');
   return `${result.pass ? 'PASS' : 'MISS'}  ${result.name}: ${value}${ratio}\n      target ${result.target}${result.note ? `; ${result.note}` : ''}`;
 }
 
