@@ -274,7 +274,15 @@ export function reassignLeases(
     const moved: Lease[] = [];
     for (const row of moving) {
       const fence = nextCounter(tx.db, 'fence');
-      prepared(tx.db, `DELETE FROM lease WHERE session_id = ? AND pattern = ? AND id != ?`).run(target.id, pattern, row.id);
+      // The target's own lease on the same pattern gives way to the one it receives, on the record.
+      const replaced = prepared(tx.db, `DELETE FROM lease WHERE session_id = ? AND pattern = ? AND id != ? RETURNING *`).all(
+        target.id,
+        pattern,
+        row.id,
+      ) as LeaseRow[];
+      for (const old of replaced) {
+        tx.record({ actor, kind: 'lease.released', subject: `lease:${old.id}`, before: toLease(old), after: null });
+      }
       const after = toLease(
         prepared(tx.db, `UPDATE lease SET session_id = ?, fence = ? WHERE id = ? RETURNING *`).get(target.id, fence, row.id) as LeaseRow,
       );

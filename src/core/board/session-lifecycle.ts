@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { SessionEndResult } from '../../shared/api';
-import type { AgentKind, Repo, Session } from '../../shared/board';
+import type { OperationInput, SessionEndResult } from '../../shared/api';
+import type { Repo, Session } from '../../shared/board';
 import {
   addWorktree,
   commitsNotIn,
@@ -32,15 +32,8 @@ import { slugify } from './slug';
 import { writeSessionCredentials } from './session-credentials';
 import { prepared } from '../db/prepared';
 
-export interface RepoInput {
-  path: string;
-  protectedBranch?: string;
-  gate?: string;
-  worktreeRoot?: string;
-}
-
 /** Registers a repository; adding the same repository again returns the existing record. */
-export async function addRepo(store: BoardStore, input: RepoInput, actor: string): Promise<Repo> {
+export async function addRepo(store: BoardStore, input: OperationInput<'repo.add'>, actor: string): Promise<Repo> {
   const { root } = await resolveRepository(input.path);
   const existing = findRepo(store.db, root);
   if (existing) return existing;
@@ -58,21 +51,6 @@ export async function addRepo(store: BoardStore, input: RepoInput, actor: string
     tx.record({ actor, kind: 'repo.added', subject: `repo:${repo.id}`, after: repo });
     return repo;
   });
-}
-
-export interface NewSessionInput {
-  repo: string;
-  title: string;
-  owner?: string;
-  agent?: AgentKind;
-  objective?: string;
-  scope?: string[];
-  forbidden?: string[];
-  base?: string;
-  branch?: string;
-  cadenceMinutes?: number;
-  escalation?: string;
-  priority?: number;
 }
 
 export interface SessionContext {
@@ -94,7 +72,7 @@ export function normalisePatterns(patterns: string[] | undefined, field: string)
 export async function newSession(
   store: BoardStore,
   context: SessionContext,
-  input: NewSessionInput,
+  input: OperationInput<'session.new'>,
   actor: string,
 ): Promise<Session> {
   const title = input.title.trim();
@@ -157,13 +135,6 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export interface EndSessionInput {
-  id: string;
-  preserveDiff?: boolean;
-  removeWorktree?: boolean;
-  force?: boolean;
-}
-
 /**
  * Ends a session. Work is never lost by accident: removing a worktree that holds uncommitted
  * or unmerged work needs --preserve-diff (a patch is written first) or an explicit --force.
@@ -171,7 +142,7 @@ export interface EndSessionInput {
 export async function endSession(
   store: BoardStore,
   dataDir: string,
-  input: EndSessionInput,
+  input: OperationInput<'session.end'>,
   actor: string,
 ): Promise<SessionEndResult> {
   const row = getSessionRow(store.db, input.id);

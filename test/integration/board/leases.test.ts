@@ -142,4 +142,13 @@ describe('reassigning a lease', () => {
     const event = store.db.prepare(`SELECT actor, kind FROM event WHERE kind = 'lease.reassigned'`).get();
     expect(event).toEqual({ actor: 'lead', kind: 'lease.reassigned' });
   });
+
+  it('records the release of the receiver’s own read lease that the moved lease replaces', () => {
+    claimLeases(store, { session: a.id, patterns: ['docs/**'], mode: 'write' }, 'lead');
+    const own = claimLeases(store, { session: b.id, patterns: ['docs/**'], mode: 'read' }, 'lead').leases[0]!;
+    reassignLeases(store, { pattern: 'docs/**', to: b.id, confirm: true }, 'lead');
+    expect(liveLeases(store.db, b.id)).toEqual([expect.objectContaining({ pattern: 'docs/**', mode: 'write' })]);
+    const released = store.db.prepare(`SELECT subject FROM event WHERE kind = 'lease.released'`).pluck().all();
+    expect(released).toEqual([`lease:${own.id}`]);
+  });
 });

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { BoardEvent, Conflict, LeaseMode, Session } from '../../../src/shared/board';
 import { BoardStore } from '../../../src/core/board/board-store';
 import { openConflicts } from '../../../src/core/board/records';
-import { newSession, type NewSessionInput } from '../../../src/core/board/session-lifecycle';
+import type { OperationInput } from '../../../src/shared/api';
+import { newSession } from '../../../src/core/board/session-lifecycle';
 import { ConflictEngine, type ConflictEngineOptions } from '../../../src/core/conflicts/engine';
 import { openBoardDatabase } from '../../../src/core/db/connection';
 import { makeRepo, type FileContents, type RepoFixture } from '../../helpers/git-fixture';
@@ -13,7 +14,7 @@ export interface ConflictBoard {
   repo: RepoFixture;
   store: BoardStore;
   engine: ConflictEngine;
-  session(title: string, input?: Partial<NewSessionInput>): Promise<Session>;
+  session(title: string, input?: Partial<OperationInput<'session.new'>>): Promise<Session>;
   /** Writes files into a session's worktree (null deletes). */
   edit(session: Session, files: FileContents): Promise<void>;
   conflicts(): Conflict[];
