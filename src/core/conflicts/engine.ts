@@ -18,7 +18,7 @@ import type { ReadRequest } from './worktree-changes';
 export type { ConflictEngineStats } from './git-answers';
 
 export interface ConflictEngineOptions {
-  /** Quiet time after a worktree change before it is read; default 30 ms. */
+  /** Quiet time after a worktree change before it is read; default 10 ms (an editor's save is done well within it). */
   debounceMs?: number;
   /** Watch worktrees and protected branches (default). Without it, refresh() and evaluateAll() drive everything. */
   watch?: boolean;
@@ -88,7 +88,7 @@ export class ConflictEngine {
     private readonly store: BoardStore,
     options: ConflictEngineOptions = {},
   ) {
-    this.debounceMs = options.debounceMs ?? 30;
+    this.debounceMs = options.debounceMs ?? 10;
     this.watching = options.watch ?? true;
     this.rescanMs = options.rescanMs ?? 5 * 60_000;
     this.onError = options.onError ?? ((error) => console.error('Signalbox conflict engine:', error));
