@@ -7,10 +7,13 @@ import { openBoardDatabase } from '../core/db/connection';
 import { ConflictEngine } from '../core/conflicts/engine';
 import { acquireCoordinatorLock } from './coordinator-lock';
 import { createHttpServer } from './http-server';
+import { listenOn, listenOnRememberedPort, readRememberedPort, rememberPort } from './remembered-port';
 
 export interface CoordinatorOptions {
   dataDir: string;
   port?: number;
+  /** With no `port`: come back on the last run's port when it is free, so open tabs reconnect. */
+  reuseLastPort?: boolean;
   host?: string;
   /** The renderer's browser bundle (out/web); null serves a page saying how to build it. */
   staticDir?: string | null;
@@ -68,10 +71,9 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Run
     url: () => url,
   });
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, host, () => resolve());
-    });
+    // A port the lead asked for is taken or fails; only a remembered one falls back to a free port.
+    if (options.port !== undefined) await listenOn(server, options.port, host);
+    else await listenOnRememberedPort(server, options.reuseLastPort ? readRememberedPort(layout.root) : null, host);
   } catch (error) {
     store.db.close();
     releaseLock();
@@ -81,6 +83,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Run
   url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const info: CoordinatorInfo = { url, pid: process.pid, dataDir: layout.root, startedAt: new Date().toISOString() };
   writeFileSync(layout.coordinatorFile, JSON.stringify(info, null, 2), { mode: 0o600 });
+  rememberPort(layout.root, address.port);
   // The first full evaluation reads every worktree; the API answers meanwhile and conflicts
   // arrive on the event stream as they are found.
   const started = conflicts.start().catch((error: unknown) => console.error('signalbox: conflict engine failed to start:', error));

@@ -41,9 +41,13 @@ export interface ServedCoordinator {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `signalbox serve --json` as its own process and waits for the URL it prints. */
-export async function serveCoordinator(dataDir: string, extra: string[] = []): Promise<ServedCoordinator> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--json', '--data', dataDir, '--port', '0', ...extra], {
+/**
+ * Starts `signalbox serve --json` as its own process and waits for the URL it prints. On a free
+ * port unless `lastPort`: then without --port, as the lead would restart it.
+ */
+export async function serveCoordinator(dataDir: string, extra: string[] = [], options: { lastPort?: boolean } = {}): Promise<ServedCoordinator> {
+  const port = options.lastPort ? [] : ['--port', '0'];
+  const child = spawn(process.execPath, [BIN, 'serve', '--json', '--data', dataDir, ...port, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

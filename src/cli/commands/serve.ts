@@ -40,7 +40,8 @@ async function serve(options: ServeOptions): Promise<void> {
     : resolveContext(options).dataDir;
   const coordinator = await startCoordinator({
     dataDir,
-    port: options.port ?? 0,
+    port: options.port,
+    reuseLastPort: true,
     host: options.host ?? '127.0.0.1',
     staticDir: staticDir(),
   });
@@ -70,7 +71,7 @@ export function registerServeCommands(program: Command): void {
   program
     .command('serve')
     .description('run the coordinator and the control room on 127.0.0.1; prints its URL')
-    .option('--port <n>', 'port (0 picks a free one)', integer)
+    .option('--port <n>', 'port (0 picks a free one; default: the last one, when free)', integer)
     .option('--host <host>', 'loopback address to listen on', '127.0.0.1')
     .option('--demo', 'start with a sample repository and simulated agents')
     .option('--open', 'open the control room in a browser')
