@@ -51,14 +51,16 @@ export class CoordinatorClient {
     private readonly dataDir: string,
   ) {}
 
-  /** Acts as the worktree's session unless a session was named explicitly (then as the lead). */
+  /**
+   * Inside a session's worktree the CLI acts as that session, whatever --session names: the lead's
+   * token is used only where no session credentials are in scope, so the audit log names who acted.
+   */
   static connect(context: CliContext): CoordinatorClient {
     const layout = dataDirLayout(context.dataDir);
     if (!existsSync(layout.coordinatorFile)) throw noCoordinator(context.dataDir, 'no coordinator.json');
     const info = JSON.parse(readFileSync(layout.coordinatorFile, 'utf8')) as CoordinatorInfo;
-    const useSessionToken = context.worktree && !context.explicitSession && context.worktree.dataDir === context.dataDir;
     let token: string;
-    if (useSessionToken) token = context.worktree!.token;
+    if (context.worktree && context.worktree.dataDir === context.dataDir) token = context.worktree.token;
     else {
       try {
         token = readFileSync(layout.leadToken, 'utf8').trim();

@@ -36,12 +36,27 @@ function refuseIfEnded(session: Session, what: string): void {
   }
 }
 
+/** What a session works under. The lead sets it; a session changing its own would weaken the interlocking. */
+const CONTRACT_FIELDS = ['owner', 'scope', 'forbidden', 'escalation', 'cadenceMinutes', 'priority'] as const;
+
+function refuseContractChangeBySession(id: string, fields: SessionFields, actor: string): void {
+  if (!actor.startsWith('session:')) return;
+  const touched = CONTRACT_FIELDS.filter((field) => fields[field] !== undefined);
+  if (!touched.length) return;
+  throw new RefusedError(
+    `${actor} may not change the ${touched.join(', ')} of session ${id}: the session's contract is the lead's to set, so the lead must do it.`,
+    'Ask the lead to change it; a session may change only its own title and objective.',
+    { session: id, fields: touched },
+  );
+}
+
 export function updateSession(
   store: BoardStore,
   input: { id: string; expectVersion: number; fields: SessionFields },
   actor: string,
 ): Session {
   const { fields } = input;
+  refuseContractChangeBySession(input.id, fields, actor);
   const columns: Columns = {};
   if (fields.title !== undefined) {
     if (!fields.title.trim()) throw new BadInputError('A session title cannot be empty.', 'fields.title');

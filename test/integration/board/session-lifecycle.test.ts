@@ -115,16 +115,41 @@ describe('sessions with real worktrees', () => {
 describe('no silent overwrite of the board', () => {
   it('applies exactly one of two updates read at the same version and names who won', async () => {
     const session = await newSession(store, context(), { repo: repo.root, title: 'x' }, 'lead');
-    updateSession(store, { id: session.id, expectVersion: session.version, fields: { priority: 5 } }, 'session:s9');
+    updateSession(store, { id: session.id, expectVersion: session.version, fields: { objective: 'by the agent' } }, `session:${session.id}`);
     let refused: unknown;
     try {
-      updateSession(store, { id: session.id, expectVersion: session.version, fields: { priority: 7 } }, 'lead');
+      updateSession(store, { id: session.id, expectVersion: session.version, fields: { objective: 'by the lead' } }, 'lead');
     } catch (error) {
       refused = error;
     }
     expect(refused).toBeInstanceOf(StaleVersionError);
-    expect((refused as Error).message).toMatch(/changed by session:s9 at \d{4}-/);
-    expect(readSession(store, session.id).priority).toBe(5);
+    expect((refused as Error).message).toMatch(new RegExp(`changed by session:${session.id} at \\d{4}-`));
+    expect(readSession(store, session.id).objective).toBe('by the agent');
+  });
+
+  it('refuses a session changing its own contract, changing nothing; the lead can', async () => {
+    const session = await newSession(store, context(), { repo: repo.root, title: 'x', scope: ['src/**'] }, 'lead');
+    const eventsBefore = store.db.prepare('SELECT count(*) FROM event').pluck().get();
+    const contract = [
+      { scope: ['**'] },
+      { forbidden: [] },
+      { owner: 'me' },
+      { escalation: 'nobody' },
+      { cadenceMinutes: null },
+      { priority: 99 },
+    ];
+    for (const fields of contract) {
+      expect(() =>
+        updateSession(store, { id: session.id, expectVersion: session.version, fields: { title: 'renamed', ...fields } }, `session:${session.id}`),
+      ).toThrow(expect.objectContaining({ code: 'refused', message: expect.stringMatching(/the lead must do it/) }));
+    }
+    expect(readSession(store, session.id)).toMatchObject({ title: 'x', scope: ['src/**'], owner: 'lead', priority: 0, version: session.version });
+    expect(store.db.prepare('SELECT count(*) FROM event').pluck().get()).toBe(eventsBefore);
+
+    const own = updateSession(store, { id: session.id, expectVersion: session.version, fields: { title: 'renamed', objective: 'ship it' } }, `session:${session.id}`);
+    expect(own).toMatchObject({ title: 'renamed', objective: 'ship it' });
+    const led = updateSession(store, { id: session.id, expectVersion: own.version, fields: { scope: ['src/api/**'], priority: 4, owner: 'ana' } }, 'lead');
+    expect(led).toMatchObject({ scope: ['src/api/**'], priority: 4, owner: 'ana', updatedBy: 'lead' });
   });
 
   it('pauses and resumes with an audit event each, and a blocked status carries its blocker', async () => {

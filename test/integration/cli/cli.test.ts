@@ -85,7 +85,7 @@ describe('signalbox CLI', () => {
 
   it('of two clients updating the same version, exactly one wins; the other exits 3 naming the first', () => {
     const session = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'Contested']).json as Session;
-    const first = runCli(['--json', 'session', 'update', session.id, '--expect-version', '1', '--priority', '3'], {
+    const first = runCli(['--json', 'session', 'update', session.id, '--expect-version', '1', '--objective', 'by the agent'], {
       cwd: session.worktree,
     });
     const second = cli(['session', 'update', session.id, '--expect-version', '1', '--priority', '9']);
@@ -93,7 +93,36 @@ describe('signalbox CLI', () => {
     expect(second.code).toBe(3);
     expect(second.stderr).toMatch(new RegExp(`changed by session:${session.id} at `));
     const shown = cli(['--json', 'session', 'show', session.id]).json as { session: Session };
-    expect(shown.session.priority).toBe(3);
+    expect(shown.session).toMatchObject({ objective: 'by the agent', priority: 0 });
+  });
+
+  it('refuses a session widening its own contract (exit 3, code refused); the lead can', () => {
+    const session = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'Narrow', '--scope', 'src/**']).json as Session;
+    for (const change of [['--scope', '**'], ['--forbid', 'x/**'], ['--owner', 'me'], ['--escalate', 'me'], ['--cadence', '999'], ['--priority', '9']]) {
+      const refused = runCli(['--json', 'session', 'update', session.id, '--expect-version', '1', ...change], { cwd: session.worktree });
+      expect(refused.code).toBe(3);
+      expect(refused.json).toMatchObject({ error: { code: 'refused', message: expect.stringMatching(/the lead must do it/) } });
+    }
+    expect((cli(['--json', 'session', 'show', session.id]).json as { session: Session }).session).toMatchObject({ scope: ['src/**'], version: 1 });
+    const led = cli(['--json', 'session', 'update', session.id, '--expect-version', '1', '--scope', '**', '--priority', '9']);
+    expect(led.code).toBe(0);
+    expect(led.json).toMatchObject({ scope: ['**'], priority: 9, updatedBy: 'lead' });
+  });
+
+  it('acts as the worktree’s session even with --session naming it, and never borrows the lead’s token there', () => {
+    const a = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'Named A']).json as Session;
+    const b = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'Named B']).json as Session;
+    const own = runCli(['--json', '--session', a.id, 'status', 'set', 'blocked', '--blocker', 'tests'], { cwd: a.worktree });
+    expect(own.code).toBe(0);
+    expect(own.json).toMatchObject({ status: 'blocked', updatedBy: `session:${a.id}` });
+    const other = runCli(['--json', '--session', b.id, 'status', 'set', 'blocked', '--blocker', 'not mine'], { cwd: a.worktree });
+    expect(other.code).toBe(3);
+    expect(other.json).toMatchObject({ error: { code: 'refused', message: expect.stringContaining(`Session ${a.id} may not status.set for session ${b.id}`) } });
+    expect((cli(['--json', 'session', 'show', b.id]).json as { session: Session }).session.status).toBe('active');
+    const lead = cli(['--json', '--session', b.id, 'status', 'set', 'blocked', '--blocker', 'by the lead']);
+    expect(lead.json).toMatchObject({ status: 'blocked', updatedBy: 'lead' });
+    const actors = (cli(['--json', 'session', 'show', a.id]).json as { events: { kind: string; actor: string }[] }).events;
+    expect(actors.filter((e) => e.kind === 'session.status').map((e) => e.actor)).toEqual([`session:${a.id}`]);
   });
 
   it('ends a session, refusing to remove a worktree with uncommitted work', async () => {
