@@ -9,6 +9,7 @@ import { registerLeaseCommands } from './commands/leases';
 import { registerMcpCommands } from './commands/mcp';
 import { registerServeCommands } from './commands/serve';
 import { registerSessionCommands } from './commands/session';
+import { registerTaskCommands } from './commands/tasks';
 import { CliError, EXIT } from './exit-codes';
 
 function fail(error: unknown, json: boolean): never {
@@ -37,6 +38,7 @@ registerBoardCommands(program);
 registerSessionCommands(program);
 registerAgentReportCommands(program);
 registerLeaseCommands(program);
+registerTaskCommands(program);
 registerApprovalCommands(program);
 registerHookCommands(program);
 registerMcpCommands(program);

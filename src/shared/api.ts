@@ -16,6 +16,8 @@ import type {
   Repo,
   Session,
   SessionStatus,
+  Task,
+  TaskStatus,
 } from './board';
 
 export interface SessionFields {
@@ -27,6 +29,14 @@ export interface SessionFields {
   escalation?: string | null;
   cadenceMinutes?: number | null;
   priority?: number;
+}
+
+/** What `task.update` may change; `blockedBy` replaces the list. */
+export interface TaskFields {
+  title?: string;
+  objective?: string;
+  status?: TaskStatus;
+  blockedBy?: string[];
 }
 
 export interface SessionDetail {
@@ -109,6 +119,14 @@ export interface Operations {
   'check': { input: { session: string; paths: string[]; mode?: LeaseMode }; output: CheckVerdict };
   'reassign': { input: { pattern: string; to: string; confirm?: boolean }; output: Lease[] };
   'conflicts': { input: { session?: string }; output: Conflict[] };
+  'task.new': {
+    input: { title: string; objective?: string; session?: string; blockedBy?: string[] };
+    output: Task;
+  };
+  'task.list': { input: { session?: string }; output: Task[] };
+  'task.update': { input: { id: string; expectVersion: number; fields: TaskFields }; output: Task };
+  /** Hands a task to another session; taking it from a live session is a tier-3 override (`confirm`). */
+  'task.reassign': { input: { id: string; to: string; confirm?: boolean; expectVersion?: number }; output: Task };
   'approval.request': {
     input: { session: string; tier: 2 | 3; action: string; detail?: string };
     output: Approval;

@@ -77,7 +77,8 @@ export interface Lease {
   fence: number;
 }
 
-export type TaskStatus = 'todo' | 'doing' | 'blocked' | 'done';
+export const TASK_STATUSES = ['todo', 'doing', 'blocked', 'done'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export interface Task {
   id: string;

@@ -4,6 +4,7 @@ import { CoordinatorClient, currentSession, type GlobalOptions, resolveContext }
 import { CliError, EXIT } from '../exit-codes';
 import { table } from '../format';
 import { print } from '../output';
+import { reassignTaskCommand } from './tasks';
 
 function mode(value: string | undefined): LeaseMode {
   if (value === undefined || value === 'write' || value === 'read') return value ?? 'write';
@@ -101,14 +102,19 @@ export function registerLeaseCommands(program: Command): void {
 
   program
     .command('reassign')
-    .description('hand the leases on a glob to another session (the lead)')
-    .requiredOption('--paths <glob>', 'the leased pattern to move')
+    .description('hand the leases on a glob, or a task, to another session (the lead)')
+    .option('--paths <glob>', 'the leased pattern to move')
+    .option('--task <id>', 'the task to move')
     .requiredOption('--to <session>', 'the session that takes it')
-    .option('--confirm', 'confirm a tier-3 override of a live write lease')
+    .option('--confirm', 'confirm a tier-3 override of a live write lease or task')
     .action(async (_options, command: Command) => {
-      const o = command.optsWithGlobals<GlobalOptions & { paths: string; to: string; confirm?: boolean }>();
+      const o = command.optsWithGlobals<GlobalOptions & { paths?: string; task?: string; to: string; confirm?: boolean }>();
+      const { paths, task } = o;
+      if (!paths === !task) throw CliError.usage('Name what to move: --paths GLOB or --task ID, one of them.');
+      if (task) return reassignTaskCommand({ ...o, task });
+      if (!paths) throw CliError.usage('Name the leased pattern to move: --paths GLOB.');
       const moved = await CoordinatorClient.connect(resolveContext({ ...o, session: undefined })).call('reassign', {
-        pattern: o.paths,
+        pattern: paths,
         to: o.to,
         confirm: o.confirm ?? false,
       });

@@ -4,12 +4,13 @@ import type { BoardStore } from '../board/board-store';
 import { RefusedError } from '../board/errors';
 import { decideApproval, requestApproval } from '../board/approvals';
 import { checkPaths, claimLeases, reassignLeases, releaseLeases } from '../board/leases';
-import { approvals, changedPaths, liveLeases, openConflicts, readBoard } from '../board/records';
+import { approvals, changedPaths, liveLeases, openConflicts, readBoard, tasks } from '../board/records';
 import { listRepos } from '../board/repos';
 import { sessionDiff } from '../board/session-diff';
 import { addRepo, endSession, newSession } from '../board/session-lifecycle';
 import { readSession, readSessions } from '../board/session-record';
 import { markSynced, pauseSession, recordCheckpoint, resumeSession, setStatus, updateSession } from '../board/session-steering';
+import { newTask, reassignTask, updateTask } from '../board/tasks';
 import { type Actor, actorName } from './actor';
 
 /** Re-evaluates one session's conflicts (the conflict engine); absent where none runs. */
@@ -105,6 +106,14 @@ export const handlers: { [K in OperationName]: Handler<K> } = {
   },
   'reassign': { access: lead, handle: ({ store, actor }, input) => reassignLeases(store, input, actorName(actor)) },
   'conflicts': { access: any, handle: ({ store }, input) => openConflicts(store.db, input.session) },
+  // A session token acts only on its own tasks; tasks.ts decides, since the owner is on the record.
+  'task.new': { access: any, handle: ({ store, actor }, input) => newTask(store, input, actorName(actor)) },
+  'task.list': {
+    access: any,
+    handle: ({ store }, input) => tasks(store.db).filter((t) => input.session === undefined || t.session === input.session),
+  },
+  'task.update': { access: any, handle: ({ store, actor }, input) => updateTask(store, input, actorName(actor)) },
+  'task.reassign': { access: any, handle: ({ store, actor }, input) => reassignTask(store, input, actorName(actor)) },
   'approval.request': {
     access: ownSession((input: OperationInput<'approval.request'>) => input.session),
     handle: ({ store, actor }, input) => requestApproval(store, input, actorName(actor)),

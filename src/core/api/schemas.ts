@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OperationInput, OperationName } from '../../shared/api';
-import { AGENT_KINDS, SESSION_STATUSES } from '../../shared/board';
+import { AGENT_KINDS, SESSION_STATUSES, TASK_STATUSES } from '../../shared/board';
 
 /** Validation at the boundary, once, for every transport (DESIGN §7). */
 const id = z.string().trim().min(1, 'must not be empty').max(200);
@@ -108,6 +108,31 @@ export const inputSchemas = {
     .strict(),
   'reassign': z.object({ pattern: z.string().min(1).max(1_000), to: id, confirm: z.boolean().optional() }).strict(),
   'conflicts': z.object({ session: id.optional() }).strict(),
+  'task.new': z
+    .object({
+      title: z.string().trim().min(1, 'a task needs a title').max(200),
+      objective: text.optional(),
+      session: id.optional(),
+      blockedBy: z.array(id).max(200).optional(),
+    })
+    .strict(),
+  'task.list': z.object({ session: id.optional() }).strict(),
+  'task.update': z
+    .object({
+      id,
+      expectVersion: version,
+      fields: z
+        .object({
+          title: z.string().max(200).optional(),
+          objective: text.optional(),
+          status: z.enum(TASK_STATUSES).optional(),
+          blockedBy: z.array(id).max(200).optional(),
+        })
+        .strict()
+        .refine((fields) => Object.keys(fields).length > 0, 'name at least one field to change'),
+    })
+    .strict(),
+  'task.reassign': z.object({ id, to: id, confirm: z.boolean().optional(), expectVersion: version.optional() }).strict(),
   'approval.request': z
     .object({
       session: id,
