@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session } from '../../src/shared/board';
+import type { Conflict, Session } from '../../src/shared/board';
 import { openControlRoom } from './chromium';
 import { startControlRoom, type ControlRoomFixture } from './control-room-fixture';
 
@@ -34,8 +34,23 @@ afterAll(async () => {
   await room?.close();
 });
 
+/**
+ * The conflict engine works in the background; wait until it has found both: s2's read lease on
+ * src/api/** meets s1's write lease (soft), and s2 deletes docs/guide.md inside s3's write lease (hard).
+ */
+async function openConflicts(): Promise<{ soft: Conflict; hard: Conflict }> {
+  await expect.poll(async () => (await room.call('conflicts', {})).length).toBe(2);
+  const conflicts = await room.call('conflicts', {});
+  const [api, ui, docs] = sessions as [Session, Session, Session];
+  const soft = conflicts.find((c) => c.kind === 'soft-overlap');
+  const hard = conflicts.find((c) => c.kind === 'hard-collision');
+  expect(soft).toMatchObject({ sessions: [api.id, ui.id] });
+  expect(hard).toMatchObject({ sessions: [ui.id, docs.id], paths: ['docs/guide.md'] });
+  return { soft: soft!, hard: hard! };
+}
+
 describe('the control room over a real coordinator', () => {
-  it('draws every session, every lease and any open conflict in the graph', async () => {
+  it('draws every session, every lease and both open conflicts in the graph', async () => {
     const { page, errors } = await openControlRoom(room.browser, room.coordinator.controlRoom);
     await page.getByTestId('tab-graph').click();
     for (const session of sessions) {
@@ -47,8 +62,8 @@ describe('the control room over a real coordinator', () => {
     for (const lease of board.leases) {
       await expect(page.getByTestId(`rf__edge-lease:${lease.session}:path:${lease.pattern}`).count()).resolves.toBe(1);
     }
-    // The conflict engine decides whether these leases conflict; whatever it reports open is drawn.
-    for (const conflict of await room.call('conflicts', {})) {
+    const { soft, hard } = await openConflicts();
+    for (const conflict of [soft, hard]) {
       await expect.poll(() => page.locator(`[data-testid^="rf__edge-conflict:${conflict.id}:"]`).count()).toBeGreaterThan(0);
     }
     await page.screenshot({ path: room.screenshotPath('graph') });
@@ -91,6 +106,49 @@ describe('the control room over a real coordinator', () => {
     await server.locator('summary').click();
     await expect(server.locator('.patch').textContent()).resolves.toContain('+export const port = 9090;');
     await page.screenshot({ path: room.screenshotPath('detail') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the open conflicts worst first in the conflicts view, with what to do next, and opens their sessions', async () => {
+    const [, ui, docs] = sessions as [Session, Session, Session];
+    const { soft, hard } = await openConflicts();
+    const { page, errors } = await openControlRoom(room.browser, room.coordinator.controlRoom);
+    await page.getByTestId('tab-conflicts').click();
+    const cards = page.getByTestId('conflict');
+    await expect.poll(() => cards.count()).toBe(2);
+    const [first, second] = await cards.allTextContents();
+    expect(first).toMatch(/hard collision/i);
+    expect(first).toContain(hard.nextAction);
+    expect(first).toContain('docs/guide.md');
+    expect(second).toMatch(/soft overlap/i);
+    expect(second).toContain(soft.nextAction);
+    await cards.first().getByRole('button', { name: docs.id, exact: true }).click();
+    await expect.poll(() => page.getByTestId('session-detail').textContent()).toContain(docs.title);
+    await expect(cards.first().getByRole('button', { name: ui.id, exact: true }).count()).resolves.toBe(1);
+    await page.screenshot({ path: room.screenshotPath('conflicts') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('tells the activity in the lead’s words and adds new events at the top as they happen', async () => {
+    const [api, ui, docs] = sessions as [Session, Session, Session];
+    const { page, errors } = await openControlRoom(room.browser, room.coordinator.controlRoom);
+    await page.getByTestId('tab-activity').click();
+    const lines = page.getByTestId('event');
+    await expect.poll(() => lines.allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`${api.id} claimed src/api/** (write)`),
+        expect.stringContaining(`${ui.id} claimed src/api/** (read)`),
+        expect.stringContaining(`${docs.id} started: “Docs refresh” for cy`),
+      ]),
+    );
+    const token = await room.sessionToken(docs.worktree);
+    await room.call('claim', { session: docs.id, patterns: ['README.md'], mode: 'write' }, token);
+    await expect.poll(() => lines.first().textContent()).toContain(`${docs.id} claimed README.md (write)`);
+    await expect(lines.first().textContent()).resolves.not.toContain('by');
+    await room.call('release', { session: docs.id, patterns: ['README.md'] });
+    await expect.poll(() => lines.first().textContent()).toMatch(new RegExp(`${docs.id} released README.md \\(write\\)by lead$`));
     expect(errors).toEqual([]);
     await page.close();
   });
