@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Board, BoardEvent, Conflict } from '../src/shared/board';
+import type { Board, BoardEvent } from '../src/shared/board';
 import { openConflicts } from '../src/core/board/records';
 import { ConflictEngine } from '../src/core/conflicts/engine';
 import { createLimiter } from '../src/core/conflicts/parallel';
