@@ -147,12 +147,17 @@ describe('buildGraph', () => {
       NO_FILTERS,
     );
     expect(graph.edges.map((e) => [e.id, e.type, e.data?.session, e.data?.patterns])).toEqual([
-      ['lease:s1:path:a/**', 'lease', 's1', ['a/**']],
-      ['lease:s2:path:a/**', 'lease', 's2', ['a/**']],
+      ['lease:s1:path:a/**', 'hand-over', 's1', ['a/**']],
+      ['lease:s2:path:a/**', 'hand-over', 's2', ['a/**']],
     ]);
     const patterns = Array.from({ length: 14 }, (_, i) => `src/core/file${i}.ts`);
     const grouped = buildGraph(input({ sessions: [session('s1')], leases: patterns.map((p, i) => lease(`l${i}`, 's1', p)) }), NO_FILTERS);
     expect(grouped.edges[0]!.data?.patterns).toEqual([...patterns].sort());
+  });
+
+  it('draws task ownership as an edge with a grip that carries the owner and the task a drag moves', () => {
+    const graph = buildGraph(input({ sessions: [session('s1')], tasks: [task('t1', 's1'), task('t2', null)] }), NO_FILTERS);
+    expect(graph.edges.map((e) => [e.id, e.type, e.data])).toEqual([['owns:t1', 'hand-over', { relation: 'owns', session: 's1', taskId: 't1' }]]);
   });
 
   it('is pure: same input, same output; input untouched', () => {

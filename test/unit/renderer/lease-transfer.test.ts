@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api';
 import { sessionUnder } from '../../../src/renderer/src/graph/drop-target';
+import { handOverOfEdge, handOverOfNode } from '../../../src/renderer/src/graph/hand-over';
 import type { AppNode } from '../../../src/renderer/src/graph/graph-types';
 import { contestedHolders, patternsToMove } from '../../../src/renderer/src/store/lease-transfer';
 import { lease } from './fixtures';
@@ -52,7 +53,44 @@ describe('sessionUnder', () => {
     expect(sessionUnder(dragged, sessions)).toBe(target);
   });
 
-  it('only an asset is a hand-over', () => {
+  it('an asset or a task is a hand-over; a session is not', () => {
+    expect(sessionUnder(task(20, 220), sessions)).toBe('s2');
     expect(sessionUnder(sessionNode('s3', 0, 0), sessions)).toBeNull();
+  });
+});
+
+const task = (x: number, y: number): AppNode => ({
+  id: 'task:t1',
+  type: 'task',
+  position: { x, y },
+  data: { taskId: 't1', title: 'Index', status: 'todo', blockedBy: [] },
+});
+
+describe('what a drag hands over', () => {
+  it.each([
+    ['a lease edge: its patterns', { relation: 'lease' as const, session: 's1', patterns: ['a/**', 'b.ts'] }, { kind: 'leases', patterns: ['a/**', 'b.ts'] }],
+    ['an ownership edge: its task', { relation: 'owns' as const, session: 's1', taskId: 't4' }, { kind: 'task', task: 't4' }],
+    ['a conflict edge: nothing', { relation: 'conflict' as const, conflictId: 'c1' }, null],
+    ['a lease edge without patterns: nothing', { relation: 'lease' as const, session: 's1', patterns: [] }, null],
+  ])('%s', (_, edge, expected) => {
+    expect(handOverOfEdge(edge)).toEqual(expected);
+  });
+
+  it('a task node moves its task, an asset node the leases on its paths, a session node nothing', () => {
+    expect(handOverOfNode(task(0, 0))).toEqual({ kind: 'task', task: 't1' });
+    const asset: AppNode = {
+      id: 'asset:dir:src/',
+      type: 'asset',
+      position: { x: 0, y: 0 },
+      data: { label: 'src/', paths: ['src/a.ts', 'src/b.ts'], grouped: true, holders: [], contested: false, conflictKind: null },
+    };
+    expect(handOverOfNode(asset)).toEqual({ kind: 'leases', patterns: ['src/a.ts', 'src/b.ts'] });
+    const session: AppNode = {
+      id: 'session:s1',
+      type: 'session',
+      position: { x: 0, y: 0 },
+      data: { sessionId: 's1', title: 's1', owner: 'ada', agent: 'other', status: 'active', flags: [], blocker: null, lastCheckpointAt: null, pendingApprovals: 0, conflictKinds: [] },
+    };
+    expect(handOverOfNode(session)).toBeNull();
   });
 });

@@ -33,7 +33,8 @@ interface AssetUse {
 /**
  * The graph of who works on what: sessions, their tasks, and the assets they lease. Edges are
  * leases (session → asset), task ownership (session → task), blocked_by (blocker → task) and open
- * conflicts (coloured by kind, labelled with the next action). Pure; positions are left to layout.
+ * conflicts (coloured by kind, labelled with the next action). Lease and ownership edges carry a grip
+ * (their holder and what a drag hands over). Pure; positions are left to layout.
  */
 export function buildGraph(input: GraphInput, filters: Filters): Graph {
   const context = filterContext(input.leases, input.conflicts);
@@ -54,10 +55,11 @@ export function buildGraph(input: GraphInput, filters: Filters): Graph {
     if (task.session !== null) {
       edges.push({
         id: `owns:${task.id}`,
+        type: 'hand-over',
         source: sessionNodeId(task.session),
         target: taskNodeId(task.id),
         className: 'edge-owns',
-        data: { relation: 'owns' },
+        data: { relation: 'owns', session: task.session, taskId: task.id },
       });
     }
     for (const blocker of task.blockedBy) {
@@ -179,7 +181,7 @@ function leaseEdges(uses: AssetUse[], keyOf: Map<string, string>): AppEdge[] {
   }
   return [...byEdge].map(([id, { session, key, mode, patterns }]) => ({
     id,
-    type: 'lease',
+    type: 'hand-over',
     source: sessionNodeId(session),
     target: assetNodeId(key),
     className: `edge-lease edge-lease--${mode}`,

@@ -1,11 +1,11 @@
 import { NODE_SIZE, type AppNode } from './graph-types';
 
 /**
- * The session an asset is being dropped on: the session node whose box holds the asset's centre.
+ * The session an asset or task is being dropped on: the session node whose box holds its centre.
  * Positions are flow coordinates; sizes are what the node measured to, or its layout footprint.
  */
 export function sessionUnder(dragged: AppNode, nodes: readonly AppNode[]): string | null {
-  if (dragged.type !== 'asset') return null;
+  if (dragged.type === 'session') return null;
   const size = sizeOf(dragged);
   const centre = { x: dragged.position.x + size.width / 2, y: dragged.position.y + size.height / 2 };
   for (const node of nodes) {

@@ -57,9 +57,10 @@ export type AppNodeType = AppNode['type'];
 export type GraphEdgeData = {
   relation: 'lease' | 'owns' | 'blocked-by' | 'conflict';
   mode?: LeaseMode;
-  /** On a lease edge: the holding session, and its leased patterns a drag onto another session moves. */
+  /** On a lease or ownership edge: the holding session, and what a drag onto another session moves. */
   session?: string;
   patterns?: string[];
+  taskId?: string;
   conflictId?: string;
   conflictKind?: ConflictKind;
   nextAction?: string;

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import type { AppEdge } from '../graph/graph-types';
+import type { AppEdge, GraphEdgeData } from '../graph/graph-types';
 
-/** Where a dragged lease's line runs, in pixels from the graph view's top-left corner. */
-export interface LeaseDragLine {
+/** Where a dragged grip's line runs, in pixels from the graph view's top-left corner. */
+export interface HandOverLine {
   from: { x: number; y: number };
   to: { x: number; y: number };
 }
@@ -17,24 +17,25 @@ function sessionAt(x: number, y: number): string | null {
 }
 
 /**
- * Dragging a lease edge's grip onto another session: lights up the session under the pointer and,
- * on release over one, hands the lease's patterns to it. Esc cancels. One listener for the whole
- * graph (pointer-down, capture phase), so a thousand edges cost nothing until one is grabbed.
+ * Dragging the grip of a lease or task-ownership edge onto another session: lights up the session
+ * under the pointer and, on release over one, hands what the edge carries to it (`onDrop` gets the
+ * edge's data). Esc cancels. One listener for the whole graph (pointer-down, capture phase), so a
+ * thousand edges cost nothing until one is grabbed.
  */
-export function useLeaseDrag(
+export function useHandOverDrag(
   edges: readonly AppEdge[],
-  onDrop: (patterns: string[], to: string) => void,
+  onDrop: (edge: GraphEdgeData, to: string) => void,
   onOver: (sessionId: string | null) => void,
-): { line: LeaseDragLine | null; onPointerDownCapture: (event: ReactPointerEvent<HTMLElement>) => void } {
-  const [line, setLine] = useState<LeaseDragLine | null>(null);
+): { line: HandOverLine | null; onPointerDownCapture: (event: ReactPointerEvent<HTMLElement>) => void } {
+  const [line, setLine] = useState<HandOverLine | null>(null);
   const stop = useRef<(() => void) | null>(null);
   useEffect(() => () => stop.current?.(), []);
 
   const onPointerDownCapture = (down: ReactPointerEvent<HTMLElement>) => {
-    const grip = down.button === 0 ? (down.target as Element).closest<SVGElement>('[data-lease-edge]') : null;
-    const edge = grip ? edges.find((e) => e.id === grip.dataset.leaseEdge) : undefined;
-    if (!grip || !edge?.data?.session || !edge.data.patterns?.length) return;
-    const { session: holder, patterns } = edge.data;
+    const grip = down.button === 0 ? (down.target as Element).closest<SVGElement>('[data-hand-over-edge]') : null;
+    const data = grip ? edges.find((e) => e.id === grip.dataset.handOverEdge)?.data : undefined;
+    if (!grip || !data?.session) return;
+    const holder = data.session;
     // The pane would pan and the edge would select: this drag is ours alone.
     down.stopPropagation();
     down.preventDefault();
@@ -50,7 +51,7 @@ export function useLeaseDrag(
     };
     const finish = (target: string | null) => {
       stop.current?.();
-      if (target !== null && target !== holder) onDrop(patterns, target);
+      if (target !== null && target !== holder) onDrop(data, target);
     };
     const onUp = (up: PointerEvent) => finish(sessionAt(up.clientX, up.clientY));
     const onKey = (key: KeyboardEvent) => {

@@ -16,6 +16,7 @@ import { ACTIVITY_LIMIT, mergeActivity } from './activity';
 import { applyEvent, eventTouchesSession } from './apply-event';
 import { EMPTY_BOARD_INDEX, indexBoard, type BoardIndex } from './board-index';
 import type { OwnershipOverride } from './lease-transfer';
+import type { TaskOverride } from './task-transfer';
 import { isMissingOperation, noticeFromError, type Notice, type NoticeDraft } from './notices';
 import { createSteeringActions, type WriteStep } from './steering-actions';
 import { createViewActions } from './view-actions';
@@ -54,6 +55,10 @@ export interface ControlRoomActions {
   moveLeases(patterns: string[], to: string): Promise<void>;
   confirmOverride(): Promise<void>;
   cancelOverride(): void;
+  /** Hands task `id` to session `to`; taking it from a live session waits in `taskOverride`. */
+  moveTask(id: string, to: string): Promise<void>;
+  confirmTaskOverride(): Promise<void>;
+  cancelTaskOverride(): void;
   reloadDiff(): void;
   selectSession(id: string | null): void;
   setTab(tab: Tab): void;
@@ -83,6 +88,7 @@ export interface ControlRoomState {
   busy: Record<string, string>;
   /** A hand-over the coordinator refused as a tier-3 override, waiting for the lead to confirm or drop it. */
   override: OwnershipOverride | null;
+  taskOverride: TaskOverride | null;
   view: ViewState;
   graph: Graph;
   /** Where every node was last laid out or dropped; kept across filters so nodes come back in place. */
@@ -384,6 +390,7 @@ export function createControlRoomStore(api: Api, options: ControlRoomOptions = {
       diff: NO_DIFF,
       busy: {},
       override: null,
+      taskOverride: null,
       view: {
         tab: preferences.tab ?? 'board',
         selectedSessionId: null,

@@ -1,9 +1,10 @@
 import type { Api } from '../../../shared/api';
-import type { Session } from '../../../shared/board';
+import type { Session, Task } from '../../../shared/board';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ControlRoomActions, ControlRoomState } from './control-room-store';
 import { contestedHolders, patternsToMove, type OwnershipOverride } from './lease-transfer';
 import type { NoticeDraft } from './notices';
+import type { TaskOverride } from './task-transfer';
 
 export type SteeringActions = Pick<
   ControlRoomActions,
@@ -18,6 +19,9 @@ export type SteeringActions = Pick<
   | 'moveLeases'
   | 'confirmOverride'
   | 'cancelOverride'
+  | 'moveTask'
+  | 'confirmTaskOverride'
+  | 'cancelTaskOverride'
 >;
 
 /** One write to the coordinator, shown in progress under `key` while it runs. */
@@ -90,6 +94,26 @@ export function createSteeringActions(
     // dropped: a fresh board shows both.
     if (moved) await reloadBoard();
     return refused.patterns.length > 0 ? refused : null;
+  };
+
+  /** Hands a task over at the version the lead saw; a tier-3 refusal comes back as the override to confirm. */
+  const handOverTask = async (task: Task, to: string, confirm: boolean): Promise<TaskOverride | null> => {
+    let refused: TaskOverride | null = null;
+    const moved = await write({
+      key: `task:${task.id}`,
+      label: `Moving task ${task.id} to ${to}…`,
+      doing: `move task ${task.id} to ${to}`,
+      run: () => api.call('task.reassign', { id: task.id, to, expectVersion: task.version, ...(confirm ? { confirm } : {}) }),
+      handle: (error) => {
+        const holders = confirm ? null : contestedHolders(error);
+        if (holders === null) return false;
+        const reason = error instanceof Error ? error.message : String(error);
+        refused = { task: task.id, title: task.title, to, holder: holders[0] ?? task.session ?? '', reason };
+        return true;
+      },
+    });
+    if (moved) set((s) => ({ board: { ...s.board, tasks: { ...s.board.tasks, [moved.id]: moved } } }));
+    return refused;
   };
 
   return {
@@ -186,6 +210,31 @@ export function createSteeringActions(
       if (!override) return;
       set({ override: null });
       await handOver(override.patterns, override.to, true);
+    },
+
+    async moveTask(id, to) {
+      const task = get().board.tasks[id];
+      if (!task) return;
+      if (task.session === to) {
+        notify({ tone: 'info', title: 'Nothing to move', message: `${to} already owns task ${id}.` });
+        return;
+      }
+      const refused = await handOverTask(task, to, false);
+      if (refused) set({ taskOverride: refused });
+    },
+
+    async confirmTaskOverride() {
+      const override = get().taskOverride;
+      const task = override ? get().board.tasks[override.task] : undefined;
+      set({ taskOverride: null });
+      if (override && task) await handOverTask(task, override.to, true);
+    },
+
+    cancelTaskOverride() {
+      const override = get().taskOverride;
+      if (!override) return;
+      set({ taskOverride: null });
+      notify({ tone: 'info', title: 'Nothing was taken', message: `Task ${override.task} stays with ${override.holder}.` });
     },
 
     cancelOverride() {

@@ -16,15 +16,17 @@ import { useEffect } from 'react';
 import { sessionNodeId } from '../../graph/build-graph';
 import { sessionUnder } from '../../graph/drop-target';
 import type { AppEdge, AppNode } from '../../graph/graph-types';
-import { useLeaseDrag } from '../../hooks/use-lease-drag';
+import { handOverOfEdge, handOverOfNode, type HandOver } from '../../graph/hand-over';
+import { useHandOverDrag } from '../../hooks/use-hand-over-drag';
 import { useActions, useControlRoom } from '../../store/store-context';
 import { AssetNode } from './asset-node';
-import { LeaseEdge } from './lease-edge';
+import { HandOverEdge } from './hand-over-edge';
 import { SessionNode } from './session-node';
 import { TaskNode } from './task-node';
+import { TaskOverrideDialog } from './task-override-dialog';
 
 const nodeTypes = { session: SessionNode, task: TaskNode, asset: AssetNode } satisfies NodeTypes;
-const edgeTypes = { lease: LeaseEdge } satisfies EdgeTypes;
+const edgeTypes = { 'hand-over': HandOverEdge } satisfies EdgeTypes;
 const defaultEdgeOptions: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.1 };
 
@@ -36,8 +38,8 @@ function miniMapClass(node: AppNode): string {
 
 /**
  * Local node state follows the store's laid-out graph; it exists so dragging and measuring work.
- * Two drags steer: a lease edge's grip or an asset node dropped on a session hands those leases
- * over through the store, which asks the lead before a tier-3 override.
+ * Drags steer: a lease or ownership edge's grip, or an asset or task node, dropped on a session
+ * hands those leases or that task over through the store, which asks the lead before a tier-3 override.
  */
 export function GraphView() {
   const graph = useControlRoom((s) => s.graph);
@@ -45,11 +47,15 @@ export function GraphView() {
   const selectedSessionId = useControlRoom((s) => s.view.selectedSessionId);
   const theme = useControlRoom((s) => s.view.theme);
   const dropTarget = useControlRoom((s) => s.view.dropTarget);
-  const { selectSession, placeNode, moveLeases, setDropTarget } = useActions();
+  const { selectSession, placeNode, moveLeases, moveTask, setDropTarget } = useActions();
   const selectedNodeId = selectedSessionId === null ? null : sessionNodeId(selectedSessionId);
   const [nodes, setNodes, onNodesChange] = useNodesState<AppNode>(graph.nodes);
 
-  const leaseDrag = useLeaseDrag(graph.edges, (patterns, to) => void moveLeases(patterns, to), setDropTarget);
+  const handOver = (what: HandOver | null, to: string): void => {
+    if (what?.kind === 'leases') void moveLeases(what.patterns, to);
+    if (what?.kind === 'task') void moveTask(what.task, to);
+  };
+  const gripDrag = useHandOverDrag(graph.edges, (edge, to) => handOver(handOverOfEdge(edge), to), setDropTarget);
 
   useEffect(() => {
     setNodes((current) => {
@@ -73,20 +79,21 @@ export function GraphView() {
   const onNodeDragStop: OnNodeDrag<AppNode> = (_, node) => {
     setDropTarget(null);
     const target = sessionUnder(node, nodes);
-    if (node.type !== 'asset' || target === null) {
+    const what = handOverOfNode(node);
+    if (what === null || target === null) {
       placeNode(node.id, node.position);
       return;
     }
-    // Dropped on a session: a hand-over, not a new place. The asset goes back where it was.
+    // Dropped on a session: a hand-over, not a new place. The node goes back where it was.
     const home = positions[node.id];
     if (home) setNodes((current) => current.map((n) => (n.id === node.id ? { ...n, position: home } : n)));
-    void moveLeases(node.data.paths, target);
+    handOver(what, target);
   };
 
   const shownNodes = dropTarget === null ? nodes : nodes.map((n) => (n.id === sessionNodeId(dropTarget) ? { ...n, className: 'is-drop-target' } : n));
 
   return (
-    <div className="graph-view" data-testid="graph-view" onPointerDownCapture={leaseDrag.onPointerDownCapture}>
+    <div className="graph-view" data-testid="graph-view" onPointerDownCapture={gripDrag.onPointerDownCapture}>
       <ReactFlow<AppNode, AppEdge>
         nodes={shownNodes}
         edges={graph.edges}
@@ -108,14 +115,15 @@ export function GraphView() {
         <MiniMap<AppNode> pannable zoomable nodeClassName={miniMapClass} />
         <Controls showInteractive={false} />
         <Panel position="top-right" className="graph-hint">
-          Drag a lease's dot, or an asset, onto another session to hand it over.
+          Drag a lease's or task's dot, an asset or a task onto another session to hand it over.
         </Panel>
       </ReactFlow>
-      {leaseDrag.line && (
+      {gripDrag.line && (
         <svg className="lease-drag-overlay" aria-hidden="true">
-          <line x1={leaseDrag.line.from.x} y1={leaseDrag.line.from.y} x2={leaseDrag.line.to.x} y2={leaseDrag.line.to.y} />
+          <line x1={gripDrag.line.from.x} y1={gripDrag.line.from.y} x2={gripDrag.line.to.x} y2={gripDrag.line.to.y} />
         </svg>
       )}
+      <TaskOverrideDialog />
     </div>
   );
 }
