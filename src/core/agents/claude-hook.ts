@@ -106,7 +106,7 @@ async function answerWrite(
       const memory = readHookMemory(session.gitDir, session.credentials.session);
       const remembered = JSON.stringify(memory);
       decision = (await claimOnFirstWrite(link, session, place.repoPath, memory, policy)) ?? decision;
-      if (decision.kind === 'allow') await resumeWork(link, session, memory, context);
+      if (decision.kind === 'allow') await resumeWork(link, session, memory, 'write-allowed', context);
       // Most writes change nothing here; rewriting the file each time would cost more than the check.
       if (JSON.stringify(memory) !== remembered) rememberQuietly(session.gitDir, memory);
     }
@@ -133,10 +133,17 @@ async function answerSessionStart(session: SessionWorktree, context: ClaudeHookC
   }
 }
 
-/** After a tool ran: the agent is alive, and its changed set and conflicts are re-read at once. */
-async function heartbeat(session: SessionWorktree, context: ClaudeHookContext): Promise<void> {
+/**
+ * After a tool ran: the agent is alive and past any prompt it waited on, so a block the hook set
+ * for that prompt ends; its changed set and conflicts are re-read at once.
+ */
+async function toolFinished(session: SessionWorktree, context: ClaudeHookContext): Promise<void> {
   const link = context.link(session.credentials);
   try {
+    const memory = readHookMemory(session.gitDir, session.credentials.session);
+    const held = memory.status;
+    await resumeWork(link, session, memory, 'tool-finished', context);
+    if (memory.status !== held) rememberQuietly(session.gitDir, memory);
     await link.call('session.refresh', { session: session.credentials.session });
   } catch {
     // A missed heartbeat is harmless: the worktree watcher sees the change as well.
@@ -156,7 +163,7 @@ export async function answerClaudeHook(event: ClaudeHookEvent, context: ClaudeHo
     if (!session) return '';
     switch (event.kind) {
       case 'tool-done':
-        await heartbeat(session, context);
+        await toolFinished(session, context);
         return '';
       case 'write':
         return await answerWrite(event, session, context);

@@ -13,15 +13,16 @@ export const CLAUDE_HOOK_ARGS = ['hook', 'claude-code'];
 /**
  * The events Signalbox listens to, with explicit timeouts (seconds). Each is well above the hook's
  * own deadline, so the hook always answers first — a Claude Code timeout would let the write through.
- * PostToolUse follows the tools that change files: a heartbeat that has the coordinator re-read
- * the changed set at once rather than at the watcher's next debounce.
+ * PostToolUse follows the tools that change files or ask permission: a heartbeat that has the
+ * coordinator re-read the changed set at once, and the sign that a permission prompt was answered.
+ * Read-only tools are left out: they prompt rarely, and a hook on each would slow every read.
  */
 const HOOK_EVENTS: Record<string, { matcher?: string; timeout: number }> = {
   SessionStart: { timeout: 15 },
   PreToolUse: { matcher: WRITE_TOOL_MATCHER, timeout: 15 },
   Notification: { matcher: 'permission_prompt|idle_prompt', timeout: 15 },
   Stop: { timeout: 15 },
-  PostToolUse: { matcher: `${WRITE_TOOL_MATCHER}|Bash`, timeout: 15 },
+  PostToolUse: { matcher: `${WRITE_TOOL_MATCHER}|Bash|WebFetch|WebSearch|mcp__.*`, timeout: 15 },
 };
 
 type Json = Record<string, unknown>;

@@ -20,10 +20,16 @@ function memoryPath(gitDir: string): string {
 
 function readStatus(value: unknown): StatusMemory | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { status, version, at } = value as Record<string, unknown>;
+  const { status, version, at, blocker, waitsOnPrompt } = value as Record<string, unknown>;
   if (typeof status !== 'string' || !(SESSION_STATUSES as readonly string[]).includes(status)) return null;
   if (typeof version !== 'number' || typeof at !== 'number') return null;
-  return { status: status as SessionStatus, version, at };
+  return {
+    status: status as SessionStatus,
+    version,
+    at,
+    blocker: typeof blocker === 'string' ? blocker : null,
+    waitsOnPrompt: waitsOnPrompt === true,
+  };
 }
 
 /** A missing, unreadable or foreign file is an empty memory: forgetting only costs a repeated call. */

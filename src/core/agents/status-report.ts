@@ -2,7 +2,7 @@ import type { SessionCredentials } from '../board/session-credentials';
 import { type CoordinatorLink, CoordinatorRefusal } from './coordinator-link';
 import { type HookMemory, readHookMemory, rememberQuietly } from './hook-memory';
 import type { HookPolicy } from './hook-policy';
-import { resumesWork, type StatusSignal, statusOnSignal } from './hook-status';
+import { heldByHook, resumesWork, type StatusSignal, statusOnSignal, type WorkEvidence } from './hook-status';
 import type { SessionWorktree } from './session-worktree';
 
 /** What every agent hook runs with. */
@@ -32,7 +32,14 @@ export async function reportSignal(signal: StatusSignal, session: SessionWorktre
       ...(change.blocker !== undefined ? { blocker: change.blocker } : {}),
       expectVersion: current.version,
     });
-    rememberQuietly(session.gitDir, { ...memory, status: { status: after.status, version: after.version, at: context.now() } });
+    const status = {
+      status: after.status,
+      version: after.version,
+      at: context.now(),
+      blocker: after.blocker?.text ?? null,
+      waitsOnPrompt: signal.kind === 'prompt',
+    };
+    rememberQuietly(session.gitDir, { ...memory, status });
   } catch {
     // No coordinator, or someone changed the session first: their word stands.
   } finally {
@@ -41,18 +48,19 @@ export async function reportSignal(signal: StatusSignal, session: SessionWorktre
 }
 
 /**
- * Work that goes on past the hold takes the session out of the review-ready or blocked the hook
- * set — and out of nothing else. Updates `memory`; the caller stores it.
+ * Work that goes on (past the hold, or past a prompt) takes the session out of the review-ready or
+ * blocked the hook set — and out of nothing else. Updates `memory`; the caller stores it.
  */
 export async function resumeWork(
   link: CoordinatorLink,
   session: SessionWorktree,
   memory: HookMemory,
+  evidence: WorkEvidence,
   context: AgentHookContext,
 ): Promise<void> {
   const held = memory.status;
   const now = context.now();
-  if (!held || !resumesWork(held, now, context.policy)) return;
+  if (!held || !resumesWork(held, evidence, now, context.policy)) return;
   const id = session.credentials.session;
   try {
     let version: number;
@@ -62,13 +70,13 @@ export async function resumeWork(
       if (!(error instanceof CoordinatorRefusal) || error.body.code !== 'stale-version') throw error;
       // Changed since (a checkpoint, the lead's edit): take the status back only if it is still the hook's.
       const { session: current } = await link.call('session.show', { id });
-      if (current.status !== held.status) {
+      if (!heldByHook(held, current)) {
         memory.status = null;
         return;
       }
       version = (await link.call('status.set', { session: id, status: 'active', expectVersion: current.version })).version;
     }
-    memory.status = { status: 'active', version, at: now };
+    memory.status = { status: 'active', version, at: now, blocker: null, waitsOnPrompt: false };
   } catch {
     // The board keeps the older status; the next write tries again.
   }

@@ -95,6 +95,44 @@ describe('status from Claude Code hooks', () => {
     expect((await bench.show(waiting.id)).session).toMatchObject({ status: 'blocked', blocker: { text: 'needs the staging credentials' } });
   });
 
+  it('makes it active again when a tool finishes after a permission prompt, at once and inside the hold', async () => {
+    bench = await Workbench.create(coordinator, FILES);
+    const s = bench.session('Answered');
+    const start = (await coordinator.api('board', {})).body.lastEventId as number;
+    event('notification-permission-prompt', s.worktree);
+    expect((await bench.show(s.id)).session.status).toBe('blocked');
+    expect(event('post-tool-use-bash', s.worktree)).toMatchObject({ code: 0, stdout: '' });
+    expect((await bench.show(s.id)).session).toMatchObject({ status: 'active', blocker: null });
+    event('post-tool-use-bash', s.worktree);
+    expect(await statusKinds(s.id, start)).toEqual(['blocked', 'active']);
+  });
+
+  it('after a permission prompt, a finished tool leaves alone what someone else set since: the lead’s pause, the agent’s own block', async () => {
+    bench = await Workbench.create(coordinator, FILES);
+    const paused = bench.session('Paused at a prompt');
+    event('notification-permission-prompt', paused.worktree);
+    expect(bench.cli(['session', 'pause', paused.id]).code).toBe(0);
+    event('post-tool-use-bash', paused.worktree);
+    expect((await bench.show(paused.id)).session.status).toBe('paused');
+
+    const waiting = bench.session('Own block after a prompt');
+    event('notification-permission-prompt', waiting.worktree);
+    expect(bench.cli(['status', 'set', 'blocked', '--blocker', 'needs the staging credentials'], waiting.worktree).code).toBe(0);
+    event('post-tool-use-bash', waiting.worktree);
+    expect((await bench.show(waiting.id)).session).toMatchObject({ status: 'blocked', blocker: { text: 'needs the staging credentials' } });
+  });
+
+  it('keeps the hold for review-ready: a tool finishing right after Stop keeps it, one past the hold makes it active', async () => {
+    bench = await Workbench.create(coordinator, FILES);
+    const s = bench.session('Finished, then more');
+    event('stop', s.worktree);
+    event('post-tool-use-bash', s.worktree);
+    expect((await bench.show(s.id)).session.status).toBe('review-ready');
+    const pastTheHold = { SIGNALBOX_STATUS_HOLD_MS: '0' };
+    runHook(payload('post-tool-use-bash', { cwd: s.worktree }), { cwd: s.worktree, env: pastTheHold });
+    expect((await bench.show(s.id)).session.status).toBe('active');
+  });
+
   it('resumes after the hold even when the session changed meanwhile (a checkpoint), as long as the status is still the hook’s', async () => {
     bench = await Workbench.create(coordinator, FILES);
     const s = bench.session('Checkpointed');

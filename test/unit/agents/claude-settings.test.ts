@@ -32,7 +32,7 @@ describe('withSignalboxHooks', () => {
     expect(after.env).toEqual({ FOO: '1' });
     expect(after.hooks.PostToolUse).toEqual([
       ...before.hooks.PostToolUse,
-      { matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash', hooks: [{ type: 'command', command: COMMAND, timeout: 15 }] },
+      { matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash|WebFetch|WebSearch|mcp__.*', hooks: [{ type: 'command', command: COMMAND, timeout: 15 }] },
     ]);
     expect(after.hooks.UserPromptSubmit).toBe('not an array');
     expect(after.hooks.PreToolUse).toEqual([

@@ -9,20 +9,22 @@ const permission: StatusSignal = { kind: 'prompt', notificationType: 'permission
 const idle: StatusSignal = { kind: 'prompt', notificationType: 'idle_prompt', message: 'Claude is waiting for your input' };
 const other: StatusSignal = { kind: 'prompt', notificationType: 'auth_success', message: 'ok' };
 const session = (status: SessionStatus, blocker: string | null = null) => ({ status, blocker: blocker ? { text: blocker, since: 't' } : null });
-const byHook = (status: SessionStatus): StatusMemory => ({ status, version: 3, at: 1_000 });
+const byHook = (status: SessionStatus, blocker: string | null = null, waitsOnPrompt = false): StatusMemory => ({ status, version: 3, at: 1_000, blocker, waitsOnPrompt });
+const ASKED = 'Claude needs your permission to use Bash';
 
 describe('statusOnSignal', () => {
   it.each<[string, StatusSignal, ReturnType<typeof session>, StatusMemory | null, ReturnType<typeof statusOnSignal>]>([
     ['Stop on an active session', stop, session('active'), null, { status: 'review-ready' }],
     ['Stop when already review-ready', stop, session('review-ready'), byHook('review-ready'), null],
-    ['Stop after the hook’s permission block', stop, session('blocked', 'Claude needs your permission to use Bash'), byHook('blocked'), { status: 'review-ready' }],
+    ['Stop after the hook’s permission block', stop, session('blocked', ASKED), byHook('blocked', ASKED, true), { status: 'review-ready' }],
     ['Stop on the agent’s own block', stop, session('blocked', 'needs credentials'), null, null],
+    ['Stop on the agent’s own block set over the hook’s', stop, session('blocked', 'needs credentials'), byHook('blocked', ASKED, true), null],
     ['Stop on a paused session', stop, session('paused'), byHook('review-ready'), null],
     ['Stop while awaiting approval', stop, session('awaiting-approval', 'merge'), null, null],
     ['permission prompt while active', permission, session('active'), null, { status: 'blocked', blocker: 'Claude needs your permission to use Bash' }],
     ['permission prompt after review-ready', permission, session('review-ready'), byHook('review-ready'), { status: 'blocked', blocker: 'Claude needs your permission to use Bash' }],
     ['permission prompt on the agent’s own block', permission, session('blocked', 'needs credentials'), null, null],
-    ['the same permission prompt again', permission, session('blocked', 'Claude needs your permission to use Bash'), byHook('blocked'), null],
+    ['the same permission prompt again', permission, session('blocked', ASKED), byHook('blocked', ASKED, true), null],
     ['permission prompt on a paused session', permission, session('paused'), null, null],
     ['idle prompt while active', idle, session('active'), null, { status: 'blocked', blocker: 'Claude is waiting for your input' }],
     ['idle prompt after review-ready', idle, session('review-ready'), byHook('review-ready'), null],
@@ -43,10 +45,19 @@ describe('statusOnSignal', () => {
 
 describe('resumesWork', () => {
   it('resumes only a status the hook set, and only after the hold', () => {
-    expect(resumesWork(null, 99_999, policy)).toBe(false);
-    expect(resumesWork(byHook('active'), 99_999, policy)).toBe(false);
-    expect(resumesWork(byHook('review-ready'), 1_000 + 4_999, policy)).toBe(false);
-    expect(resumesWork(byHook('review-ready'), 1_000 + 5_000, policy)).toBe(true);
-    expect(resumesWork(byHook('blocked'), 1_000 + 5_000, policy)).toBe(true);
+    for (const evidence of ['write-allowed', 'tool-finished'] as const) {
+      expect(resumesWork(null, evidence, 99_999, policy)).toBe(false);
+      expect(resumesWork(byHook('active'), evidence, 99_999, policy)).toBe(false);
+      expect(resumesWork(byHook('review-ready'), evidence, 1_000 + 4_999, policy)).toBe(false);
+      expect(resumesWork(byHook('review-ready'), evidence, 1_000 + 5_000, policy)).toBe(true);
+      expect(resumesWork(byHook('blocked'), evidence, 1_000 + 5_000, policy)).toBe(true);
+    }
+  });
+
+  it('ends a block for a prompt at the next finished tool, inside the hold: the prompt was answered', () => {
+    expect(resumesWork(byHook('blocked', ASKED, true), 'tool-finished', 1_000, policy)).toBe(true);
+    expect(resumesWork(byHook('blocked', ASKED, true), 'write-allowed', 1_000 + 4_999, policy)).toBe(false);
+    expect(resumesWork(byHook('blocked', ASKED, true), 'write-allowed', 1_000 + 5_000, policy)).toBe(true);
+    expect(resumesWork(byHook('active', null, true), 'tool-finished', 1_000, policy)).toBe(false);
   });
 });
