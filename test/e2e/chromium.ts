@@ -23,9 +23,12 @@ export interface ControlRoomPage {
   errors: string[];
 }
 
+/** A common laptop screen: the control room must read well at this size, detail panel open. */
+export const VIEWPORT = { width: 1280, height: 800 };
+
 /** Opens the control room as the lead would: the URL `signalbox serve` printed, token in the hash. */
 export async function openControlRoom(browser: Browser, controlRoom: string): Promise<ControlRoomPage> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser.newPage({ viewport: VIEWPORT });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(controlRoom);
@@ -49,4 +52,15 @@ export async function centreOf(locator: Locator): Promise<{ x: number; y: number
   const box = await locator.boundingBox();
   if (!box) throw new Error('The element is not on screen.');
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Picks a theme through the header's theme control, as the lead would (it cycles system → light → dark). */
+export async function chooseTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  const control = page.getByRole('button', { name: /^Theme: / });
+  for (let click = 0; click < 3 && (await control.textContent()) !== `Theme: ${theme}`; click++) await control.click();
+  await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached' });
+}
+
+export async function backgroundOf(page: Page): Promise<string> {
+  return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 }

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/api';
 import { makeRepo, type RepoFixture } from '../helpers/git-fixture';
 import { serveCoordinator, tempDir, type ServedCoordinator } from '../helpers/signalbox-cli';
-import { launchChromium } from './chromium';
+import { chooseTheme, launchChromium } from './chromium';
 
 /** Where the e2e tests leave pictures of what they saw (gitignored). */
 export const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots');
@@ -20,6 +20,8 @@ export interface ControlRoomFixture {
   /** The token a session's agent uses, read from its worktree as the agent would. */
   sessionToken(worktree: string): Promise<string>;
   screenshotPath(name: string): string;
+  /** Saves `name.png` in the light theme and `name-dark.png` in the dark one, leaving the page light. */
+  screenshotBothThemes(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,12 @@ export async function startControlRoom(files: Record<string, string>): Promise<C
       return credentials.token;
     },
     screenshotPath: (name) => join(SCREENSHOTS, `${name}.png`),
+    async screenshotBothThemes(page, name) {
+      await chooseTheme(page, 'dark');
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-dark.png`) });
+      await chooseTheme(page, 'light');
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+    },
     async close() {
       await browser.close();
       await coordinator.kill();

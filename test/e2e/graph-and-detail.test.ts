@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conflict, Session } from '../../src/shared/board';
-import { openControlRoom } from './chromium';
+import { backgroundOf, chooseTheme, openControlRoom } from './chromium';
 import { startControlRoom, type ControlRoomFixture } from './control-room-fixture';
 
 let room: ControlRoomFixture;
@@ -66,7 +66,7 @@ describe('the control room over a real coordinator', () => {
     for (const conflict of [soft, hard]) {
       await expect.poll(() => page.locator(`[data-testid^="rf__edge-conflict:${conflict.id}:"]`).count()).toBeGreaterThan(0);
     }
-    await page.screenshot({ path: room.screenshotPath('graph') });
+    await room.screenshotBothThemes(page, 'graph');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -105,7 +105,9 @@ describe('the control room over a real coordinator', () => {
     const server = detail.locator('[data-testid=changed-file][data-path="src/api/server.ts"]');
     await server.locator('summary').click();
     await expect(server.locator('.patch').textContent()).resolves.toContain('+export const port = 9090;');
-    await page.screenshot({ path: room.screenshotPath('detail') });
+    await room.screenshotBothThemes(page, 'detail');
+    await detail.evaluate((panel) => panel.scrollTo(0, panel.scrollHeight));
+    await room.screenshotBothThemes(page, 'detail-history');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -126,7 +128,7 @@ describe('the control room over a real coordinator', () => {
     await cards.first().getByRole('button', { name: docs.id, exact: true }).click();
     await expect.poll(() => page.getByTestId('session-detail').textContent()).toContain(docs.title);
     await expect(cards.first().getByRole('button', { name: ui.id, exact: true }).count()).resolves.toBe(1);
-    await page.screenshot({ path: room.screenshotPath('conflicts') });
+    await room.screenshotBothThemes(page, 'conflicts');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -149,6 +151,22 @@ describe('the control room over a real coordinator', () => {
     await expect(lines.first().textContent()).resolves.not.toContain('by');
     await room.call('release', { session: docs.id, patterns: ['README.md'] });
     await expect.poll(() => lines.first().textContent()).toMatch(new RegExp(`${docs.id} released README.md \\(write\\)by lead$`));
+    await room.screenshotBothThemes(page, 'activity');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches to the dark theme and back through the theme control, and the page follows', async () => {
+    const { page, errors } = await openControlRoom(room.browser, room.coordinator.controlRoom);
+    await chooseTheme(page, 'light');
+    const light = await backgroundOf(page);
+    await chooseTheme(page, 'dark');
+    const dark = await backgroundOf(page);
+    expect(dark).not.toBe(light);
+    // The dark background is dark: every channel well under half.
+    expect(dark.match(/\d+/g)!.slice(0, 3).map(Number).every((channel) => channel < 64)).toBe(true);
+    await chooseTheme(page, 'light');
+    await expect(backgroundOf(page)).resolves.toBe(light);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -126,7 +126,7 @@ describe('steering from the control room', () => {
     await page.getByTestId('tab-approvals').click();
     const card = page.getByTestId('approval').filter({ hasText: 'merge to main' });
     await card.waitFor();
-    await page.screenshot({ path: room.screenshotPath('inbox') });
+    await room.screenshotBothThemes(page, 'inbox');
     await card.getByLabel(`Reason for ${requested.id}`).fill('green on CI');
     await card.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(async () => (await room.call('approval.list', { session: api.id })).find((a) => a.id === requested.id)).toMatchObject({

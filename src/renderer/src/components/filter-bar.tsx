@@ -13,7 +13,7 @@ export function FilterBar() {
     filters.statuses.length + filters.conflictKinds.length + filters.sessionIds.length > 0 || filters.search.trim() !== '';
   return (
     <div className="filter-bar" role="toolbar" aria-label="Filters">
-      <span className="filter-bar__label">Status</span>
+      <span className="filter-bar__label filter-bar__label--group">Status</span>
       {SESSION_STATUSES.map((status) => (
         <button
           key={status}
@@ -25,7 +25,7 @@ export function FilterBar() {
           {status}
         </button>
       ))}
-      <span className="filter-bar__label">Conflict</span>
+      <span className="filter-bar__label filter-bar__label--group">Conflict</span>
       {CONFLICT_KINDS.map((kind) => (
         <button
           key={kind}
