@@ -120,12 +120,15 @@ describe('steering from the control room', () => {
     await page.close();
   });
 
-  it('approving from the inbox decides the approval', async () => {
+  it('approving from the inbox decides the approval; the header counts the request while it waits', async () => {
+    // A blocked session that asks stays "blocked": only a count of requests shows this one.
+    await room.call('status.set', { session: api.id, status: 'blocked', blocker: 'waiting for CI' });
     const requested = await room.call('approval.request', { session: api.id, tier: 3, action: 'merge to main', detail: 'All checks green.' });
     const { page, errors } = await openControlRoom(room.browser, room.coordinator.controlRoom);
     await page.getByTestId('tab-approvals').click();
     const card = page.getByTestId('approval').filter({ hasText: 'merge to main' });
     await card.waitFor();
+    await expect(page.getByTestId('count-awaiting-approval').textContent()).resolves.toMatch(/^1 awaiting approval/);
     await room.screenshotBothThemes(page, 'inbox');
     await card.getByLabel(`Reason for ${requested.id}`).fill('green on CI');
     await card.getByRole('button', { name: 'Approve' }).click();
@@ -135,6 +138,8 @@ describe('steering from the control room', () => {
       why: 'green on CI',
     });
     await expect.poll(() => page.locator('.decided').textContent()).toContain('merge to main');
+    await expect.poll(() => page.getByTestId('count-awaiting-approval').textContent()).toMatch(/^0 awaiting approval/);
+    await room.call('status.set', { session: api.id, status: 'active' });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -30,8 +30,13 @@ export function AppHeader() {
       type="button"
       className={`count count--${status}${n > 0 ? ' is-loud' : ''}`}
       data-testid={`count-${status}`}
-      title={`Show ${label} sessions on the board`}
+      title={status === 'awaiting-approval' && counts.pendingApprovals > 0 ? 'Open the approvals inbox' : `Show ${label} sessions on the board`}
       onClick={() => {
+        // Requests waiting are decided in the inbox; only a bare status needs the board.
+        if (status === 'awaiting-approval' && counts.pendingApprovals > 0) {
+          setTab('approvals');
+          return;
+        }
         toggleStatusFilter(status);
         setTab('board');
       }}
