@@ -1,9 +1,9 @@
-import type { Approval } from '../../shared/board';
+import type { Approval, Session } from '../../shared/board';
 import type { BoardStore, WriteContext } from './board-store';
 import { boardNow, nextCounter } from './clock';
 import { NotFoundError, RefusedError } from './errors';
 import { type ApprovalRow, toApproval } from './records';
-import { getSessionRow } from './sessions';
+import { readSession } from './session-record';
 import { updateVersioned } from './versioned-update';
 import { prepared } from '../db/prepared';
 
@@ -13,21 +13,30 @@ function getApproval(store: BoardStore, id: string): Approval {
   return toApproval(row);
 }
 
-/** A session asks the lead (tier 3) or its owner (tier 2) before it acts; it waits as awaiting-approval. */
+/**
+ * A session asks the lead (tier 3) or its owner (tier 2) before it acts. A working session now
+ * waits as awaiting-approval; one that already waits on something else keeps saying so.
+ */
 export function requestApproval(
   store: BoardStore,
   input: { session: string; tier: 2 | 3; action: string; detail?: string },
   actor: string,
 ): Approval {
   return store.write((tx) => {
-    const session = getSessionRow(tx.db, input.session);
-    if (session.ended_at) throw new RefusedError(`Session ${session.id} has ended; it cannot ask for approval.`);
+    const session = readSession(store, input.session);
+    if (session.endedAt) throw new RefusedError(`Session ${session.id} has ended; it cannot ask for approval.`);
     const row = prepared(tx.db, 
         `INSERT INTO approval (id, session_id, tier, action, detail, updated_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
       )
       .get(`a${nextCounter(tx.db, 'approval')}`, session.id, input.tier, input.action, input.detail ?? null, actor) as ApprovalRow;
     const approval = toApproval(row);
     tx.record({ actor, kind: 'approval.requested', subject: `approval:${approval.id}`, after: approval });
+    if (session.status === 'active') {
+      const blocker = `Tier-${approval.tier} approval ${approval.id}: ${approval.action}`;
+      const columns = { status: 'awaiting-approval', blocker_text: blocker, blocker_since: boardNow(tx.db) };
+      updateVersioned(tx.db, 'session', session.id, session.version, columns, actor);
+      tx.record({ actor, kind: 'session.status', subject: `session:${session.id}`, before: session, after: readSession(store, session.id) });
+    }
     return approval;
   });
 }
@@ -70,8 +79,18 @@ export function decideApproval(
   });
 }
 
-/** Pending requests lapse when their session ends or moves on (DESIGN §2); runs inside the caller's write. */
-export function expirePendingApprovals(tx: WriteContext, session: string, actor: string): void {
+/**
+ * Pending requests lapse when their session ends or moves on (DESIGN §2): back at work after a
+ * pause, a wait or a prompt, it no longer waits for what it asked. The one place that expires
+ * them; every change of a session passes through here inside its write.
+ */
+export function expireApprovalsIfMovedOn(tx: WriteContext, before: Session, after: Session, actor: string): void {
+  const ended = after.endedAt !== null;
+  const backAtWork = after.status === 'active' && before.status !== 'active';
+  if (ended || backAtWork) expirePendingApprovals(tx, after.id, actor);
+}
+
+function expirePendingApprovals(tx: WriteContext, session: string, actor: string): void {
   const rows = prepared(tx.db, 
       `UPDATE approval SET state = 'expired', version = version + 1, updated_by = ?,
          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')

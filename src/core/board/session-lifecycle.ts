@@ -20,7 +20,7 @@ import {
 } from '../git';
 import { prepareAgentWorktree } from '../agents/agent-worktree';
 import { normalisePattern } from '../conflicts/pattern';
-import { expirePendingApprovals } from './approvals';
+import { expireApprovalsIfMovedOn } from './approvals';
 import type { BoardStore } from './board-store';
 import { type LeaseRow, toLease } from './records';
 import { nextCounter } from './clock';
@@ -196,8 +196,8 @@ export async function endSession(
     for (const lease of leases) {
       tx.record({ actor, kind: 'lease.released', subject: `lease:${lease.id}`, before: toLease(lease), after: null });
     }
-    expirePendingApprovals(tx, row.id, actor);
     const after = readSession(store, row.id);
+    expireApprovalsIfMovedOn(tx, before, after, actor);
     tx.record({ actor, kind: 'session.ended', subject: `session:${row.id}`, before, after: { ...after, patchPath, worktreeRemoved } });
     return after;
   });

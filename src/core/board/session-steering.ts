@@ -3,7 +3,7 @@ import type { Session, SessionStatus } from '../../shared/board';
 import { revParse } from '../git';
 import type { BoardStore, WriteContext } from './board-store';
 import { boardNow } from './clock';
-import { expirePendingApprovals } from './approvals';
+import { expireApprovalsIfMovedOn } from './approvals';
 import { BadInputError, RefusedError } from './errors';
 import { normalisePatterns } from './session-lifecycle';
 import { readSession } from './session-record';
@@ -27,6 +27,7 @@ function changeSession(
   updateVersioned(tx.db, 'session', id, expectVersion ?? before.version, columns, actor);
   const after = readSession(store, id);
   tx.record({ actor, kind, subject: `session:${id}`, before, after });
+  expireApprovalsIfMovedOn(tx, before, after, actor);
   return after;
 }
 
@@ -115,10 +116,7 @@ export function setStatus(
       blocker_text: blockerText,
       blocker_since: blocked ? (session.blocker?.since ?? boardNow(tx.db)) : null,
     };
-    const after = changeSession(store, tx, input.session, input.expectVersion, columns, actor, 'session.status');
-    // Back at work, the session has moved on from what it asked: its pending requests lapse (DESIGN §2).
-    if (session.status === 'awaiting-approval' && input.status === 'active') expirePendingApprovals(tx, input.session, actor);
-    return after;
+    return changeSession(store, tx, input.session, input.expectVersion, columns, actor, 'session.status');
   });
 }
 

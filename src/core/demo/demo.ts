@@ -124,7 +124,8 @@ export async function startDemo(store: BoardStore, context: { dataDir: string; u
 
   let tick = 0;
   const timer = setInterval(() => {
-    const live = readSessions(store).filter((s) => s.status !== 'paused');
+    // A session awaiting the lead's decision stays put: going back to work would expire its request.
+    const live = readSessions(store).filter((s) => s.status !== 'paused' && s.status !== 'awaiting-approval');
     if (!live.length) return;
     const session = live[tick++ % live.length]!;
     const as = `session:${session.id}`;

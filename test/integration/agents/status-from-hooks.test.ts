@@ -159,6 +159,32 @@ describe('approvals when the session moves on', () => {
   });
 });
 
+describe('approvals when the hook sees work go on', () => {
+  it('a request made while the agent waited on a prompt expires when a finished tool shows it moved on', async () => {
+    bench = await Workbench.create(coordinator, FILES);
+    const s = bench.session('Asked at a prompt');
+    event('notification-permission-prompt', s.worktree);
+    const requested = bench.cli(['--json', 'approval', 'request', '--tier', '2', '--action', 'rebase on main'], s.worktree);
+    expect((await bench.show(s.id)).session.status).toBe('blocked');
+    event('post-tool-use-bash', s.worktree);
+    const shown = await bench.show(s.id);
+    expect(shown.session.status).toBe('active');
+    expect(shown.approvals).toMatchObject([{ id: (requested.json as { id: string }).id, state: 'expired' }]);
+  });
+
+  it('a request from a working session makes it awaiting-approval, which the hook leaves to the lead', async () => {
+    bench = await Workbench.create(coordinator, FILES);
+    const s = bench.session('Asked while working');
+    bench.cli(['approval', 'request', '--tier', '3', '--action', 'merge to main'], s.worktree);
+    expect((await bench.show(s.id)).session.status).toBe('awaiting-approval');
+    event('post-tool-use-bash', s.worktree);
+    event('stop', s.worktree);
+    const shown = await bench.show(s.id);
+    expect(shown.session.status).toBe('awaiting-approval');
+    expect(shown.approvals).toMatchObject([{ state: 'pending' }]);
+  });
+});
+
 describe('Codex notify', () => {
   it('marks the session review-ready on agent-turn-complete and ignores anything else', async () => {
     bench = await Workbench.create(coordinator, FILES);
