@@ -157,6 +157,11 @@ export interface Board {
   conflicts: Conflict[];
   approvals: Approval[];
   queue: QueueEntry[];
+  /**
+   * Each session's changed files since its base (the conflict engine's changed set), by session id.
+   * Absent from a coordinator that predates it: the graph then shows leases and conflicts only.
+   */
+  changedPaths?: Record<string, string[]>;
   lastEventId: number;
 }
 

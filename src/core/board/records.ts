@@ -158,6 +158,13 @@ export function changedPaths(db: BoardDatabase, session: string): string[] {
   return prepared(db, `SELECT path FROM changed_path WHERE session_id = ? ORDER BY path`).pluck().all(session) as string[];
 }
 
+function changedPathsBySession(db: BoardDatabase): Record<string, string[]> {
+  const rows = prepared(db, `SELECT session_id, path FROM changed_path ORDER BY session_id, path`).all() as { session_id: string; path: string }[];
+  const bySession: Record<string, string[]> = {};
+  for (const row of rows) (bySession[row.session_id] ??= []).push(row.path);
+  return bySession;
+}
+
 /** The whole board, read in one transaction so it is one consistent snapshot. */
 export function readBoard(store: BoardStore): Board {
   return store.db.transaction(() => ({
@@ -168,6 +175,7 @@ export function readBoard(store: BoardStore): Board {
     conflicts: openConflicts(store.db),
     approvals: approvals(store.db),
     queue: queue(store.db),
+    changedPaths: changedPathsBySession(store.db),
     lastEventId: lastEventId(store.db),
   }))();
 }

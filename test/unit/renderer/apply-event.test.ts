@@ -20,6 +20,12 @@ describe('applyEvent', () => {
       expect: (i) => expect(i.sessions.s1?.status).toBe('blocked'),
     },
     {
+      name: 'takes a session\'s new changed set from the conflict engine',
+      event: event(11, 'session.changes', 'session:s1', { paths: ['src/a.ts', 'src/b.ts'] }, { paths: [] }),
+      refetch: false,
+      expect: (i) => expect(i.changedPaths).toEqual({ s1: ['src/a.ts', 'src/b.ts'] }),
+    },
+    {
       name: 'adds a new record',
       event: event(11, 'session.created', 'session:s2', session('s2')),
       refetch: false,

@@ -6,7 +6,7 @@ import { NO_FILTERS, type Filters } from '../../../src/renderer/src/store/view-s
 import { approval, conflict, lease, session, task } from './fixtures';
 
 function input(patch: Partial<GraphInput>): GraphInput {
-  return { sessions: [], tasks: [], leases: [], conflicts: [], approvals: [], ...patch };
+  return { sessions: [], tasks: [], leases: [], conflicts: [], approvals: [], changedPaths: {}, ...patch };
 }
 
 const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
@@ -158,6 +158,33 @@ describe('buildGraph', () => {
   it('draws task ownership as an edge with a grip that carries the owner and the task a drag moves', () => {
     const graph = buildGraph(input({ sessions: [session('s1')], tasks: [task('t1', 's1'), task('t2', null)] }), NO_FILTERS);
     expect(graph.edges.map((e) => [e.id, e.type, e.data])).toEqual([['owns:t1', 'hand-over', { relation: 'owns', session: 's1', taskId: 't1' }]]);
+  });
+
+  it('shows each session\'s changed files as assets with an edge from it, unless a lease already joins them', () => {
+    const graph = buildGraph(
+      input({
+        sessions: [session('s1'), session('s2')],
+        leases: [lease('l1', 's1', 'src/a.ts')],
+        changedPaths: { s1: ['src/a.ts', 'README.md'], s2: ['src/a.ts'], s9: ['ghost.ts'] },
+      }),
+      NO_FILTERS,
+    );
+    expect(ids(graph.nodes.filter((n) => n.type === 'asset'))).toEqual(['asset:path:README.md', 'asset:path:src/a.ts']);
+    expect(ids(graph.edges)).toEqual(['changes:s1:path:README.md', 'changes:s2:path:src/a.ts', 'lease:s1:path:src/a.ts']);
+    const shared = graph.nodes.find((n) => n.id === 'asset:path:src/a.ts');
+    expect(shared?.type === 'asset' && shared.data.changedBy).toEqual(['s1', 's2']);
+  });
+
+  it('groups many changed files by folder, so twenty sessions with forty files each stay a few hundred nodes', () => {
+    const sessions = Array.from({ length: 20 }, (_, i) => session(`s${i + 1}`));
+    const changedPaths = Object.fromEntries(
+      sessions.map((s, i) => [s.id, Array.from({ length: 40 }, (_, f) => `pkg${i}/src/part${f % 4}/file${f}.ts`)]),
+    );
+    const graph = buildGraph(input({ sessions, changedPaths }), NO_FILTERS);
+    const assets = graph.nodes.filter((n) => n.type === 'asset');
+    expect(assets).toHaveLength(80);
+    expect(assets.every((n) => n.type === 'asset' && n.data.grouped && n.data.paths.length === 10)).toBe(true);
+    expect(graph.edges.filter((e) => e.data?.relation === 'changes')).toHaveLength(80);
   });
 
   it('is pure: same input, same output; input untouched', () => {

@@ -7,7 +7,7 @@ import { NO_FILTERS } from '../../../src/renderer/src/store/view-state';
 import { lease, session, task } from './fixtures';
 
 function graphOf(patch: Partial<GraphInput>) {
-  return buildGraph({ sessions: [], tasks: [], leases: [], conflicts: [], approvals: [], ...patch }, NO_FILTERS);
+  return buildGraph({ sessions: [], tasks: [], leases: [], conflicts: [], approvals: [], changedPaths: {}, ...patch }, NO_FILTERS);
 }
 
 function positions(nodes: AppNode[]): Record<string, { x: number; y: number }> {
@@ -115,6 +115,17 @@ function busyBoard(sessionCount: number, assets: number) {
 
 describe('layoutGraph on a large board', () => {
   const busy = busyBoard(20, 500);
+
+  it('lays out twenty sessions with forty changed files each fast, without overlaps', () => {
+    const sessions = Array.from({ length: 20 }, (_, i) => session(`s${i + 1}`));
+    const changedPaths = Object.fromEntries(sessions.map((s, i) => [s.id, Array.from({ length: 40 }, (_, f) => `pkg${i}/src/part${f % 4}/file${f}.ts`)]));
+    const started = performance.now();
+    const graph = graphOf({ sessions, changedPaths });
+    const nodes = layoutGraph(graph.nodes, graph.edges, {});
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(nodes).toHaveLength(100);
+    expect(overlapping(nodes)).toEqual([]);
+  });
 
   it(`switches to the layered layout past ${DAGRE_MAX_NODES} nodes and stays fast`, () => {
     expect(busy.nodes.length).toBeGreaterThan(DAGRE_MAX_NODES);

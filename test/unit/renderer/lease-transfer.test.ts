@@ -41,7 +41,7 @@ describe('sessionUnder', () => {
     id: 'asset:path:a.ts',
     type: 'asset',
     position: { x, y },
-    data: { label: 'a.ts', paths: ['a.ts'], grouped: false, holders: [], contested: false, conflictKind: null },
+    data: { label: 'a.ts', paths: ['a.ts'], grouped: false, holders: [], contested: false, changedBy: [], conflictKind: null },
   });
   const sessions = [sessionNode('s1', 0, 0), sessionNode('s2', 0, 200)];
 
@@ -82,7 +82,7 @@ describe('what a drag hands over', () => {
       id: 'asset:dir:src/',
       type: 'asset',
       position: { x: 0, y: 0 },
-      data: { label: 'src/', paths: ['src/a.ts', 'src/b.ts'], grouped: true, holders: [], contested: false, conflictKind: null },
+      data: { label: 'src/', paths: ['src/a.ts', 'src/b.ts'], grouped: true, holders: [], contested: false, changedBy: [], conflictKind: null },
     };
     expect(handOverOfNode(asset)).toEqual({ kind: 'leases', patterns: ['src/a.ts', 'src/b.ts'] });
     const session: AppNode = {

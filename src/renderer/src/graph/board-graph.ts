@@ -18,6 +18,7 @@ export function graphInput(board: BoardIndex): GraphInput {
     leases: sorted(board.leases),
     conflicts: sorted(board.conflicts),
     approvals: sorted(board.approvals),
+    changedPaths: board.changedPaths,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Conflict, ConflictKind, Lease, LeaseMode, Session } from '../../../shared/board';
+import type { Conflict, ConflictKind, LeaseMode, Session } from '../../../shared/board';
 import { filterContext, hasNarrowingFilter, sessionMatches } from '../store/session-filter';
 import type { Filters } from '../store/view-state';
 import { assetKeys, folderOf } from './asset-keys';
@@ -28,11 +28,13 @@ interface AssetUse {
   session: string;
   mode: LeaseMode | null;
   conflict: Conflict | null;
+  changed: boolean;
 }
 
 /**
- * The graph of who works on what: sessions, their tasks, and the assets they lease. Edges are
- * leases (session → asset), task ownership (session → task), blocked_by (blocker → task) and open
+ * The graph of who works on what: sessions, their tasks, and the assets they lease or have changed
+ * (grouped by folder when many). Edges are leases (session → asset), changes (session → asset it
+ * changed but does not lease), task ownership (session → task), blocked_by (blocker → task) and open
  * conflicts (coloured by kind, labelled with the next action). Lease and ownership edges carry a grip
  * (their holder and what a drag hands over). Pure; positions are left to layout.
  */
@@ -74,16 +76,19 @@ export function buildGraph(input: GraphInput, filters: Filters): Graph {
     }
   }
 
-  const uses = assetUses(input.leases, conflicts, visible);
+  const uses = assetUses(input, conflicts, sessions);
   const keyOf = assetKeys(uses.map((u) => u.path));
   const assets = new Map<string, AssetUse[]>();
   for (const use of uses) {
     const key = keyOf.get(use.path)!;
-    assets.set(key, [...(assets.get(key) ?? []), use]);
+    const list = assets.get(key);
+    if (list) list.push(use);
+    else assets.set(key, [use]);
   }
   for (const key of [...assets.keys()].sort()) nodes.push(assetNode(key, assets.get(key)!));
 
-  edges.push(...leaseEdges(uses, keyOf), ...conflictEdges(conflicts, visible, keyOf));
+  const leases = leaseEdges(uses, keyOf);
+  edges.push(...leases, ...changeEdges(uses, keyOf, new Set(leases.map((e) => e.id))), ...conflictEdges(conflicts, visible, keyOf));
   return { nodes, edges };
 }
 
@@ -121,18 +126,22 @@ function taskNode(task: GraphInput['tasks'][number]): TaskGraphNode {
 }
 
 /**
- * Leases of visible sessions, plus the files of conflicts that involve only one session (stale
- * base, forbidden edit): with no second session to point at, the conflict points at its files.
+ * Leases and changed files of visible sessions, plus the files of conflicts that involve only one
+ * session (stale base, forbidden edit): with no second session to point at, the conflict points at its files.
  */
-function assetUses(leases: Lease[], conflicts: Conflict[], visible: Set<string>): AssetUse[] {
+function assetUses(input: GraphInput, conflicts: Conflict[], sessions: Session[]): AssetUse[] {
+  const visible = new Set(sessions.map((s) => s.id));
   const uses: AssetUse[] = [];
-  for (const lease of leases) {
-    if (visible.has(lease.session)) uses.push({ path: lease.pattern, session: lease.session, mode: lease.mode, conflict: null });
+  for (const lease of input.leases) {
+    if (visible.has(lease.session)) uses.push({ path: lease.pattern, session: lease.session, mode: lease.mode, conflict: null, changed: false });
+  }
+  for (const session of sessions) {
+    for (const path of input.changedPaths[session.id] ?? []) uses.push({ path, session: session.id, mode: null, conflict: null, changed: true });
   }
   for (const conflict of conflicts) {
     const [only] = conflict.sessions;
     if (conflict.sessions.length !== 1 || only === undefined || !visible.has(only)) continue;
-    for (const path of conflict.paths) uses.push({ path, session: only, mode: null, conflict });
+    for (const path of conflict.paths) uses.push({ path, session: only, mode: null, conflict, changed: false });
   }
   return uses;
 }
@@ -146,6 +155,7 @@ function assetNode(key: string, uses: AssetUse[]): AssetGraphNode {
     if (holdersBySession.get(use.session) !== 'write') holdersBySession.set(use.session, use.mode);
   }
   const holders: AssetHolder[] = [...holdersBySession].map(([session, mode]) => ({ session, mode })).sort((a, b) => a.session.localeCompare(b.session));
+  const changedBy = [...new Set(uses.filter((u) => u.changed).map((u) => u.session))].sort();
   const kinds = uses.flatMap((u) => (u.conflict ? [u.conflict.kind] : []));
   kinds.sort((a, b) => CONFLICT_SEVERITY[a] - CONFLICT_SEVERITY[b]);
   return {
@@ -159,6 +169,7 @@ function assetNode(key: string, uses: AssetUse[]): AssetGraphNode {
       grouped,
       holders,
       contested: holders.length >= 2 && holders.some((h) => h.mode === 'write'),
+      changedBy,
       conflictKind: kinds[0] ?? null,
     },
   };
@@ -187,6 +198,27 @@ function leaseEdges(uses: AssetUse[], keyOf: Map<string, string>): AppEdge[] {
     className: `edge-lease edge-lease--${mode}`,
     data: { relation: 'lease', mode, session, patterns: [...patterns].sort() },
   }));
+}
+
+/** Session → each asset it changed files in, unless its lease edge already joins the two. */
+function changeEdges(uses: AssetUse[], keyOf: Map<string, string>, leaseEdgeIds: Set<string>): AppEdge[] {
+  const edges = new Map<string, AppEdge>();
+  for (const use of uses) {
+    if (!use.changed) continue;
+    const key = keyOf.get(use.path)!;
+    if (leaseEdgeIds.has(`lease:${use.session}:${key}`)) continue;
+    const id = `changes:${use.session}:${key}`;
+    if (!edges.has(id)) {
+      edges.set(id, {
+        id,
+        source: sessionNodeId(use.session),
+        target: assetNodeId(key),
+        className: 'edge-changes',
+        data: { relation: 'changes', session: use.session },
+      });
+    }
+  }
+  return [...edges.values()];
 }
 
 function conflictEdges(conflicts: Conflict[], visible: Set<string>, keyOf: Map<string, string>): AppEdge[] {

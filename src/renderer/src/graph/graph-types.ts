@@ -45,6 +45,8 @@ export type AssetNodeData = {
   holders: AssetHolder[];
   /** Held by two or more sessions, at least one of them writing. */
   contested: boolean;
+  /** The sessions whose changed files this node stands for (some of them). */
+  changedBy: string[];
   conflictKind: ConflictKind | null;
 };
 
@@ -55,7 +57,7 @@ export type AppNode = SessionGraphNode | TaskGraphNode | AssetGraphNode;
 export type AppNodeType = AppNode['type'];
 
 export type GraphEdgeData = {
-  relation: 'lease' | 'owns' | 'blocked-by' | 'conflict';
+  relation: 'lease' | 'owns' | 'blocked-by' | 'conflict' | 'changes';
   mode?: LeaseMode;
   /** On a lease or ownership edge: the holding session, and what a drag onto another session moves. */
   session?: string;
@@ -80,6 +82,8 @@ export interface GraphInput {
   leases: Lease[];
   conflicts: Conflict[];
   approvals: Approval[];
+  /** Each session's changed files, by session id. */
+  changedPaths: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Footprint used by the layout; the node components are styled to these sizes. */

@@ -31,6 +31,11 @@ export function applyEvent(index: BoardIndex, event: BoardEvent): EventOutcome {
   const gap = event.id !== index.lastEventId + 1;
   const next: BoardIndex = { ...index, lastEventId: event.id };
   const subject = parseSubject(event.subject);
+  // The conflict engine's new changed set for a session: not a record, but exactly what the graph needs.
+  if (event.kind === 'session.changes' && subject?.type === 'session' && isPathList(event.after)) {
+    const changedPaths = { ...index.changedPaths, [subject.id]: event.after.paths };
+    return { index: { ...next, changedPaths }, duplicate: false, needsRefetch: gap };
+  }
   const table = subject ? TABLE_BY_SUBJECT[subject.type] : undefined;
   const sameKind = subject !== null && event.kind.split('.')[0] === subject.type;
   if (!subject || !table || !sameKind) return { index: next, duplicate: false, needsRefetch: true };
@@ -66,6 +71,11 @@ function belongsTo(record: unknown, sessionId: string): boolean {
   if (typeof record !== 'object' || record === null) return false;
   const { session, sessions } = record as { session?: unknown; sessions?: unknown };
   return session === sessionId || (Array.isArray(sessions) && sessions.includes(sessionId));
+}
+
+function isPathList(value: unknown): value is { paths: string[] } {
+  const paths = typeof value === 'object' && value !== null ? (value as { paths?: unknown }).paths : undefined;
+  return Array.isArray(paths) && paths.every((p) => typeof p === 'string');
 }
 
 function isEnded(record: unknown): boolean {

@@ -9,10 +9,12 @@ export interface BoardIndex {
   conflicts: Record<string, Conflict>;
   approvals: Record<string, Approval>;
   queue: Record<string, QueueEntry>;
+  /** Each session's changed files, by session id, as the coordinator last reported them. */
+  changedPaths: Record<string, string[]>;
   lastEventId: number;
 }
 
-export type BoardTable = Exclude<keyof BoardIndex, 'lastEventId'>;
+export type BoardTable = Exclude<keyof BoardIndex, 'lastEventId' | 'changedPaths'>;
 
 export const EMPTY_BOARD_INDEX: BoardIndex = {
   repos: {},
@@ -22,6 +24,7 @@ export const EMPTY_BOARD_INDEX: BoardIndex = {
   conflicts: {},
   approvals: {},
   queue: {},
+  changedPaths: {},
   lastEventId: 0,
 };
 
@@ -34,6 +37,7 @@ export function indexBoard(board: Board): BoardIndex {
     conflicts: byId(board.conflicts),
     approvals: byId(board.approvals),
     queue: byId(board.queue),
+    changedPaths: board.changedPaths ?? {},
     lastEventId: board.lastEventId,
   };
 }
