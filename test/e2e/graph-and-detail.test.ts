@@ -105,6 +105,12 @@ describe('the control room over a real coordinator', () => {
     const server = detail.locator('[data-testid=changed-file][data-path="src/api/server.ts"]');
     await server.locator('summary').click();
     await expect(server.locator('.patch').textContent()).resolves.toContain('+export const port = 9090;');
+    // Added and removed lines are told apart, as git tells them apart.
+    const gitLines = (await room.repo.run(['diff', api.baseCommit, '--', 'src/api/server.ts'], api.worktree)).split('\n');
+    const texts = (kind: string) => server.locator(`.patch__line--${kind} .patch__text`).allTextContents();
+    await expect(texts('added')).resolves.toEqual(gitLines.filter((l) => l.startsWith('+') && !l.startsWith('+++')));
+    await expect(texts('removed')).resolves.toEqual(gitLines.filter((l) => l.startsWith('-') && !l.startsWith('---')));
+    await expect(server.locator('summary').textContent()).resolves.toContain('+1 −1');
     await room.screenshotBothThemes(page, 'detail');
     await detail.evaluate((panel) => panel.scrollTo(0, panel.scrollHeight));
     await room.screenshotBothThemes(page, 'detail-history');

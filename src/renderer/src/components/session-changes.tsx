@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { changedFiles, splitPatch } from '../format/patch-files';
 import { useActions, useControlRoom } from '../store/store-context';
+import { FileChange } from './file-change';
 
 /**
  * What the session changed against its base: the files the coordinator recorded, and from the diff
@@ -29,10 +30,7 @@ export function SessionChanges({ sessionId, recorded }: { sessionId: string; rec
           {rows.map(({ path, patch }) => (
             <li key={path} data-testid="changed-file" data-path={path}>
               {patch ? (
-                <details>
-                  <summary className="mono">{path}</summary>
-                  <pre className="patch">{patch.text}</pre>
-                </details>
+                <FileChange patch={patch} open={files.length === 1} />
               ) : (
                 <span className="mono">{path}</span>
               )}
