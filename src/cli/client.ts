@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ApiErrorBody, OperationInput, OperationName, OperationOutput } from '../shared/api';
 import type { SessionCredentials } from '../core/board/session-credentials';
 import { type CoordinatorInfo, dataDirLayout, defaultDataDir } from '../core/data-dir';
@@ -20,7 +21,8 @@ export interface CliContext {
 
 export function resolveContext(options: GlobalOptions, cwd = process.cwd()): CliContext {
   const worktree = findWorktreeCredentials(cwd);
-  const dataDir = options.data || process.env.SIGNALBOX_HOME || worktree?.dataDir || defaultDataDir();
+  // Absolute, so that it compares with the credentials' and means the same to a coordinator started from here.
+  const dataDir = resolve(cwd, options.data || process.env.SIGNALBOX_HOME || worktree?.dataDir || defaultDataDir());
   return { dataDir, worktree, explicitSession: options.session ?? null };
 }
 

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CoordinatorClient, type GlobalOptions, resolveContext } from '../client';
 import { formatBoard, formatRepo } from '../format';
@@ -13,11 +14,12 @@ export function registerBoardCommands(program: Command): void {
     .option('--worktree-root <dir>', 'where session worktrees go (default: a sibling folder)')
     .action(async (path: string, _options, command: Command) => {
       const o = command.optsWithGlobals<GlobalOptions & { protected?: string; gate?: string; worktreeRoot?: string }>();
+      // Paths are the caller's, relative to where they stand; the coordinator runs elsewhere.
       const added = await CoordinatorClient.connect(resolveContext(o)).call('repo.add', {
-        path,
+        path: resolve(path),
         ...(o.protected ? { protectedBranch: o.protected } : {}),
         ...(o.gate ? { gate: o.gate } : {}),
-        ...(o.worktreeRoot ? { worktreeRoot: o.worktreeRoot } : {}),
+        ...(o.worktreeRoot ? { worktreeRoot: resolve(o.worktreeRoot) } : {}),
       });
       print(o, added, formatRepo);
     });

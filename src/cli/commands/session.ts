@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { AgentKind } from '../../shared/board';
 import type { SessionFields } from '../../shared/api';
@@ -32,6 +34,11 @@ interface UpdateOptions extends GlobalOptions {
   priority?: number;
 }
 
+/** `--repo` is a registered repository's id (as `repo list` shows it) or a path relative to the caller. */
+function repoArgument(value: string): string {
+  return /^r\d+$/.test(value) && !existsSync(value) ? value : resolve(value);
+}
+
 function client(options: GlobalOptions): CoordinatorClient {
   return CoordinatorClient.connect(resolveContext(options));
 }
@@ -42,7 +49,7 @@ export function registerSessionCommands(program: Command): void {
   session
     .command('new')
     .description('create a session: its own branch and git worktree from a base, and its execution record')
-    .requiredOption('--repo <path>', 'the repository (registered automatically if new)')
+    .requiredOption('--repo <path>', 'the repository, or its id (registered automatically if new)')
     .requiredOption('--title <title>', 'what the session is for')
     .option('--owner <name>', 'who answers for it')
     .option('--agent <kind>', 'claude-code | codex | other')
@@ -57,7 +64,7 @@ export function registerSessionCommands(program: Command): void {
     .action(async (_args, command: Command) => {
       const o = command.optsWithGlobals<NewOptions>();
       const created = await client(o).call('session.new', {
-        repo: o.repo,
+        repo: repoArgument(o.repo),
         title: o.title,
         ...(o.owner ? { owner: o.owner } : {}),
         ...(o.agent ? { agent: o.agent } : {}),

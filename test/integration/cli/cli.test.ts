@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../src/shared/board';
 import { makeRepo } from '../../helpers/git-fixture';
@@ -135,6 +135,35 @@ describe('signalbox CLI', () => {
     const ended = cli(['--json', 'session', 'end', session.id, '--remove-worktree', '--preserve-diff']);
     expect(ended.code).toBe(0);
     expect(ended.json).toMatchObject({ worktreeRemoved: true, session: { status: 'completed' } });
+  });
+
+  it('resolves relative paths against the caller’s folder, not the coordinator’s', async () => {
+    const here = await makeRepo({ files: { 'src/b.ts': 'b\n' } });
+    const sibling = await makeRepo({ files: { 'c.txt': 'c\n' }, folderName: 'sibling' });
+    try {
+      const added = cli(['--json', 'repo', 'add', '..', '--worktree-root', '../../trees'], join(here.root, 'src'));
+      expect(added.code).toBe(0);
+      expect(added.json).toMatchObject({ path: here.root, worktreeRoot: join(here.dir, 'trees') });
+
+      const elsewhere = join(sibling.dir, 'elsewhere');
+      mkdirSync(elsewhere);
+      const created = cli(['--json', 'session', 'new', '--repo', '../sibling', '--title', 'Relative'], elsewhere);
+      expect(created.code).toBe(0);
+      const session = created.json as Session;
+      expect(session.worktree.startsWith(join(sibling.dir, 'sibling-worktrees'))).toBe(true);
+      expect(cli(['--json', 'session', 'new', '--repo', session.repo, '--title', 'By id'], elsewhere).code).toBe(0);
+
+      const installed = runCli(['--json', 'hook', 'install', 'claude-code', '--worktree', relative(elsewhere, session.worktree)], { cwd: elsewhere });
+      expect(installed.json).toMatchObject({ session: session.id, settings: join(session.worktree, '.claude/settings.local.json') });
+
+      const relativeData = relative(session.worktree, data.path);
+      const status = runCli(['--json', '--data', relativeData, 'status', 'set', 'blocked', '--blocker', 'x'], { cwd: session.worktree });
+      expect(status.json).toMatchObject({ status: 'blocked', updatedBy: `session:${session.id}` });
+      expect(existsSync(join(session.worktree, relativeData))).toBe(true);
+    } finally {
+      await here.cleanup();
+      await sibling.cleanup();
+    }
   });
 
   it('prints the whole board', () => {
