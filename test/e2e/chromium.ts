@@ -61,6 +61,7 @@ export async function chooseTheme(page: Page, theme: 'light' | 'dark'): Promise<
   await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached' });
 }
 
+/** The page's computed background colour, `rgb(r, g, b)`; evaluated in the page, where the DOM is. */
 export async function backgroundOf(page: Page): Promise<string> {
-  return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  return String(await page.evaluate('getComputedStyle(document.body).backgroundColor'));
 }
