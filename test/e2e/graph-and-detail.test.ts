@@ -176,4 +176,24 @@ describe('the control room over a real coordinator', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('shows the checkpoint history in the detail panel, newest first, with note, commit and green tests', async () => {
+    const docs = sessions[2]!;
+    const token = await room.sessionToken(docs.worktree);
+    await room.call('checkpoint', { session: docs.id, note: 'outline agreed' }, token);
+    await room.call('checkpoint', { session: docs.id, note: 'guide rewritten', tests: 'pass', testCommand: 'npm test' }, token);
+    const head = (await room.repo.run(['rev-parse', 'HEAD'], docs.worktree)).trim();
+    const { page, errors } = await openControlRoom(room.browser, room.coordinator.controlRoom);
+    await page.locator(`[data-testid=session-row][data-session="${docs.id}"]`).click();
+    const entries = page.getByTestId('session-detail').getByTestId('checkpoint');
+    await expect.poll(() => entries.count()).toBe(2);
+    const [newest, oldest] = await entries.allTextContents();
+    expect(newest).toContain('guide rewritten');
+    expect(newest).toContain('tests pass');
+    expect(newest).toContain(head.slice(0, 8));
+    expect(oldest).toContain('outline agreed');
+    expect(oldest).not.toContain('tests pass');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

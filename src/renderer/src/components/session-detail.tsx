@@ -4,6 +4,7 @@ import { formatAge, formatDateTime } from '../format/age';
 import { useNow } from '../hooks/use-now';
 import { useActions, useControlRoom } from '../store/store-context';
 import { ConflictBadge, FlagChips, StatusBadge } from './badges';
+import { CheckpointHistory } from './checkpoint-history';
 import { ContractForm } from './contract-form';
 import { EventLine } from './event-line';
 import { HandOverSelect } from './hand-over-select';
@@ -78,17 +79,13 @@ export function SessionDetail() {
                 </dd>
                 <dt>Worktree</dt>
                 <dd className="mono">{shown.worktree}</dd>
-                <dt>Checkpoint</dt>
-                <dd>
-                  {shown.lastCheckpoint
-                    ? `${formatAge(shown.lastCheckpoint.at, now)}${shown.lastCheckpoint.note ? ` — ${shown.lastCheckpoint.note}` : ''}`
-                    : 'never'}
-                </dd>
                 <dt>Last green test</dt>
                 <dd>{shown.lastSuccessfulTest ? `${formatAge(shown.lastSuccessfulTest.at, now)} ${shown.lastSuccessfulTest.command ?? ''}` : 'never'}</dd>
               </dl>
             )}
           </section>
+
+          <CheckpointHistory events={data ? data.events : null} loading={detail.loading} now={now} />
 
           <SessionChanges sessionId={id} recorded={data ? data.changedPaths : null} />
 
