@@ -21,7 +21,7 @@ import {
 import { prepareAgentWorktree } from '../agents/agent-worktree';
 import { normalisePattern } from '../conflicts/pattern';
 import { expireApprovalsIfMovedOn } from './approvals';
-import type { BoardStore } from './board-store';
+import type { BoardStore, WriteContext } from './board-store';
 import { type LeaseRow, toLease } from './records';
 import { nextCounter } from './clock';
 import { BadInputError, RefusedError } from './errors';
@@ -32,25 +32,40 @@ import { slugify } from './slug';
 import { writeSessionCredentials } from './session-credentials';
 import { prepared } from '../db/prepared';
 
+/** A repository as it would be registered, read from git; nothing is written yet. */
+type RepoPlan = Omit<Repo, 'id' | 'version'>;
+
+async function planRepo(root: string, input: OperationInput<'repo.add'>): Promise<RepoPlan> {
+  const protectedBranch = input.protectedBranch ?? (await detectProtectedBranch(root));
+  await revParse(root, protectedBranch);
+  const worktreeRoot = input.worktreeRoot ?? join(dirname(root), `${basename(root)}-worktrees`);
+  return { path: root, protectedBranch, worktreeRoot, gateCommand: input.gate ?? null };
+}
+
+/** Registers a planned repository inside the caller's write, unless someone registered it meanwhile. */
+function registerRepo(tx: WriteContext, plan: RepoPlan, actor: string): Repo {
+  const again = findRepo(tx.db, plan.path);
+  if (again) return again;
+  const repo = insertRepo(tx.db, { id: `r${nextCounter(tx.db, 'repo')}`, ...plan }, actor);
+  tx.record({ actor, kind: 'repo.added', subject: `repo:${repo.id}`, after: repo });
+  return repo;
+}
+
 /** Registers a repository; adding the same repository again returns the existing record. */
 export async function addRepo(store: BoardStore, input: OperationInput<'repo.add'>, actor: string): Promise<Repo> {
   const { root } = await resolveRepository(input.path);
   const existing = findRepo(store.db, root);
   if (existing) return existing;
-  const protectedBranch = input.protectedBranch ?? (await detectProtectedBranch(root));
-  await revParse(root, protectedBranch);
-  const worktreeRoot = input.worktreeRoot ?? join(dirname(root), `${basename(root)}-worktrees`);
-  return store.write((tx) => {
-    const again = findRepo(tx.db, root);
-    if (again) return again;
-    const repo = insertRepo(
-      tx.db,
-      { id: `r${nextCounter(tx.db, 'repo')}`, path: root, protectedBranch, worktreeRoot, gateCommand: input.gate ?? null },
-      actor,
-    );
-    tx.record({ actor, kind: 'repo.added', subject: `repo:${repo.id}`, after: repo });
-    return repo;
-  });
+  const plan = await planRepo(root, input);
+  return store.write((tx) => registerRepo(tx, plan, actor));
+}
+
+/** The registered repository `idOrPath` names, or what registering it would record. */
+async function repoFor(store: BoardStore, idOrPath: string): Promise<Repo | RepoPlan> {
+  const known = findRepo(store.db, idOrPath);
+  if (known) return known;
+  const { root } = await resolveRepository(idOrPath);
+  return findRepo(store.db, root) ?? (await planRepo(root, { path: root }));
 }
 
 export interface SessionContext {
@@ -79,7 +94,8 @@ export async function newSession(
   if (!title) throw new BadInputError('A session needs a title.', 'title');
   const scope = normalisePatterns(input.scope, 'scope');
   const forbidden = normalisePatterns(input.forbidden, 'forbidden');
-  const repo = findRepo(store.db, input.repo) ?? (await addRepo(store, { path: input.repo }, actor));
+  // Everything is checked before anything is written: bad input registers no repository either.
+  const repo = await repoFor(store, input.repo);
   const baseCommit = await revParse(repo.path, input.base ?? repo.protectedBranch);
   if (input.branch !== undefined && !(await isValidBranchName(repo.path, input.branch))) {
     throw new BadInputError(`"${input.branch}" is not a valid branch name.`, 'branch', 'Use letters, digits, / - _ . and no spaces.');
@@ -99,6 +115,7 @@ export async function newSession(
     await writeSessionCredentials(gitDir, { session: id, token, ...context });
     await prepareAgentWorktree(worktree, gitDir, input.agent ?? 'other');
     return store.write((tx) => {
+      const registered = 'id' in repo ? repo : registerRepo(tx, repo, actor);
       const row = insertSession(
         tx.db,
         {
@@ -106,7 +123,7 @@ export async function newSession(
           title,
           owner: input.owner ?? 'lead',
           agent: input.agent ?? 'other',
-          repoId: repo.id,
+          repoId: registered.id,
           worktree,
           branch,
           baseCommit,

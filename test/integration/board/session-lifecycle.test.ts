@@ -84,6 +84,14 @@ describe('sessions with real worktrees', () => {
     expect(readSessions(store)).toEqual([]);
   });
 
+  it('refuses an unknown base ref for a repository not yet registered, registering nothing and writing no event', async () => {
+    await expect(newSession(store, context(), { repo: repo.root, title: 'x', base: 'no-such-ref' }, 'lead')).rejects.toThrow(/no-such-ref/);
+    expect(store.db.prepare('SELECT count(*) FROM repo').pluck().get()).toBe(0);
+    expect(store.db.prepare('SELECT count(*) FROM event').pluck().get()).toBe(0);
+    await expect(newSession(store, context(), { repo: repo.root, title: 'x', branch: 'two words' }, 'lead')).rejects.toThrow(/branch name/);
+    expect(store.db.prepare('SELECT count(*) FROM repo').pluck().get()).toBe(0);
+  });
+
   it('refuses a branch that is already checked out elsewhere and changes nothing', async () => {
     git(repo.root, 'branch', 'taken');
     const elsewhere = join(data.path, 'elsewhere');

@@ -166,6 +166,25 @@ describe('signalbox CLI', () => {
     }
   });
 
+  it('changes nothing on bad input: an unknown base for a new repository registers no repository and writes no event', async () => {
+    const fresh = tempDir('signalbox-cli-fresh-');
+    const own = await serveCoordinator(fresh.path);
+    const unregistered = await makeRepo({ files: { 'a.txt': 'a\n' } });
+    try {
+      const freshCli = (args: string[]) => runCli(['--data', fresh.path, '--json', ...args]);
+      const refused = freshCli(['session', 'new', '--repo', unregistered.root, '--title', 'x', '--base', 'no-such-ref']);
+      expect(refused.code).toBe(2);
+      expect(refused.json).toMatchObject({ error: { message: expect.stringMatching(/no-such-ref/) } });
+      expect(freshCli(['repo', 'list']).json).toEqual([]);
+      expect((await own.api('events.since', { after: 0 })).body).toEqual([]);
+      expect(await unregistered.run(['branch', '--list'])).toBe('* main\n');
+    } finally {
+      await own.kill();
+      fresh.remove();
+      await unregistered.cleanup();
+    }
+  });
+
   it('prints the whole board', () => {
     const board = cli(['board']);
     expect(board.code).toBe(0);
