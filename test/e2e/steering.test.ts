@@ -144,6 +144,55 @@ describe('steering from the control room', () => {
     await page.close();
   });
 
+  it('steers from the keyboard: j/k move through the inbox, y/n decide, p pauses and resumes, ? lists the keys', async () => {
+    const deploy = await room.call('approval.request', { session: ui.id, tier: 3, action: 'deploy to staging' });
+    const merge = await room.call('approval.request', { session: ui.id, tier: 3, action: 'merge the cart badge' });
+    const stateOf = async (id: string) => (await room.call('approval.list', { session: ui.id })).find((a) => a.id === id)?.state;
+    const { page, errors } = await openControlRoom(room.browser, room.coordinator.controlRoom);
+    await page.keyboard.press('a');
+    const cards = page.getByTestId('approval');
+    await expect.poll(() => cards.count()).toBe(2);
+
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await expect(page.locator('[data-testid=approval]:focus').textContent()).resolves.toContain('merge the cart badge');
+    await page.keyboard.press('y');
+    await expect.poll(() => stateOf(merge.id)).toBe('approved');
+    await expect(stateOf(deploy.id)).resolves.toBe('pending');
+    await expect.poll(() => cards.count()).toBe(1);
+
+    // A key typed into the reason field is text, not a decision.
+    const reason = cards.first().getByLabel(`Reason for ${deploy.id}`);
+    await reason.fill('not yet');
+    await reason.press('y');
+    await expect(reason.inputValue()).resolves.toBe('not yety');
+    await expect(stateOf(deploy.id)).resolves.toBe('pending');
+    await reason.fill('not yet');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
+    await page.keyboard.press('n');
+    await expect.poll(async () => (await room.call('approval.list', { session: ui.id })).find((a) => a.id === deploy.id)).toMatchObject({
+      state: 'denied',
+      why: 'not yet',
+    });
+
+    await page.keyboard.press('b');
+    await page.locator(`[data-testid=session-row][data-session="${ui.id}"]`).click();
+    await page.keyboard.press('p');
+    await expect.poll(async () => (await room.call('session.show', { id: ui.id })).session.status).toBe('paused');
+    await page.getByTestId('session-detail').getByRole('button', { name: 'Resume' }).waitFor();
+    await page.keyboard.press('p');
+    await expect.poll(async () => (await room.call('session.show', { id: ui.id })).session.status).toBe('active');
+
+    await page.keyboard.press('?');
+    const help = page.getByTestId('shortcut-help');
+    await expect(help.textContent()).resolves.toContain('approve / deny the focused request');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('creates a session from the header, showing that it is working until the worktree exists', async () => {
     const { page, errors } = await openControlRoom(room.browser, room.coordinator.controlRoom);
     await page.getByTestId('new-session').click();

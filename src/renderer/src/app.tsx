@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react';
 import { ActivityFeed } from './components/activity-feed';
 import { AppHeader, SEARCH_INPUT_ID } from './components/app-header';
 import { ApprovalsInbox } from './components/approvals-inbox';
@@ -10,6 +11,7 @@ import { NoticeStack } from './components/notice-stack';
 import { OverrideDialog } from './components/override-dialog';
 import { ProgressStrip } from './components/progress-strip';
 import { SessionDetail } from './components/session-detail';
+import { ShortcutHelp } from './components/shortcut-help';
 import { TabBar } from './components/tab-bar';
 import { useDocumentTheme } from './hooks/use-document-theme';
 import { useKeyboardShortcuts } from './hooks/use-keyboard-shortcuts';
@@ -18,15 +20,19 @@ import { useActions, useControlRoom } from './store/store-context';
 export function App() {
   const tab = useControlRoom((s) => s.view.tab);
   const theme = useControlRoom((s) => s.view.theme);
-  const hasDetail = useControlRoom((s) => s.view.selectedSessionId !== null);
+  const selectedSessionId = useControlRoom((s) => s.view.selectedSessionId);
+  const selectedStatus = useControlRoom((s) => (selectedSessionId === null ? null : (s.board.sessions[selectedSessionId]?.status ?? null)));
+  const hasDetail = selectedSessionId !== null;
   const actions = useActions();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
   useDocumentTheme(theme);
-  useKeyboardShortcuts(actions, SEARCH_INPUT_ID);
+  useKeyboardShortcuts(actions, SEARCH_INPUT_ID, { tab, selectedSessionId, selectedStatus }, toggleHelp);
 
   return (
     <div className={`app${hasDetail ? ' has-detail' : ''}`}>
       <AppHeader />
-      <TabBar />
+      <TabBar onShowShortcuts={toggleHelp} />
       <ProgressStrip />
       <div className="workspace">
         <main className="view" data-view={tab}>
@@ -36,6 +42,7 @@ export function App() {
       </div>
       <NoticeStack />
       <OverrideDialog />
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

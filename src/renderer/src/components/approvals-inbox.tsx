@@ -59,7 +59,13 @@ function PendingApproval({ approval }: { approval: Approval }) {
   const [why, setWhy] = useState('');
   const now = useNow();
   return (
-    <article className={`card approval-card approval-card--tier-${approval.tier}`} data-testid="approval">
+    <article
+      className={`card approval-card approval-card--tier-${approval.tier}`}
+      data-testid="approval"
+      data-approval={approval.id}
+      tabIndex={0}
+      aria-label={`Tier ${approval.tier} request from ${approval.session}: ${approval.action} (y approves, n denies)`}
+    >
       <header className="card__head">
         <span className={`chip tier tier--${approval.tier}`}>tier {approval.tier}</span>
         <button type="button" className="link mono" onClick={() => selectSession(approval.session)}>
@@ -77,10 +83,10 @@ function PendingApproval({ approval }: { approval: Approval }) {
           value={why}
           onChange={(e) => setWhy(e.target.value)}
         />
-        <button type="button" className="button danger" disabled={busy} onClick={() => void decideApproval(approval.id, 'deny', why)}>
+        <button type="button" className="button danger" data-decision="deny" disabled={busy} onClick={() => void decideApproval(approval.id, 'deny', why)}>
           Deny
         </button>
-        <button type="button" className="button primary" disabled={busy} onClick={() => void decideApproval(approval.id, 'approve', why)}>
+        <button type="button" className="button primary" data-decision="approve" disabled={busy} onClick={() => void decideApproval(approval.id, 'approve', why)}>
           Approve
         </button>
       </div>

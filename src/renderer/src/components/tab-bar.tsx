@@ -8,10 +8,10 @@ const TAB_LABEL: Record<Tab, { label: string; key: string }> = {
   board: { label: 'Board', key: 'b' },
   conflicts: { label: 'Conflicts', key: 'c' },
   approvals: { label: 'Approvals', key: 'a' },
-  activity: { label: 'Activity', key: '' },
+  activity: { label: 'Activity', key: 'v' },
 };
 
-export function TabBar() {
+export function TabBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
   const tab = useControlRoom((s) => s.view.tab);
   const counts = useControlRoom(useShallow((s) => attentionCounts(s.board)));
   const { setTab } = useActions();
@@ -41,6 +41,9 @@ export function TabBar() {
           </button>
         );
       })}
+      <button type="button" className="button ghost tab-bar__help" data-testid="show-shortcuts" onClick={onShowShortcuts} title="Keyboard shortcuts (?)">
+        Shortcuts <kbd className="tab__key">?</kbd>
+      </button>
     </nav>
   );
 }
