@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assetKeys, folderOf } from '../../../src/renderer/src/graph/asset-keys';
 import { buildGraph } from '../../../src/renderer/src/graph/build-graph';
+import { conflictBadge } from '../../../src/renderer/src/graph/conflict-badge';
 import type { GraphInput } from '../../../src/renderer/src/graph/graph-types';
 import { NO_FILTERS, type Filters } from '../../../src/renderer/src/store/view-state';
 import { approval, conflict, lease, session, task } from './fixtures';
@@ -94,20 +95,34 @@ describe('buildGraph', () => {
     expect(s1.data).toMatchObject({ sessionId: 's1', title: 'Fix login', status: 'blocked', pendingApprovals: 1, conflictKinds: ['stale-base', 'soft-overlap'] });
   });
 
-  it('colours conflict edges by kind, labels them with the next action, and animates only hard collisions', () => {
+  it('colours conflict edges by kind, badges them with the next action (in full on the data), and animates only hard collisions', () => {
+    const stop = 'Stop s3 writing src/shared/money.ts (leased to s1 as src/shared/**); reassign the lease or sequence the merges';
     const collision = input({
       sessions: [session('s1'), session('s2'), session('s3')],
       conflicts: [
-        conflict('c1', 'hard-collision', ['s1', 's2', 's3'], ['a.ts'], { nextAction: 'stop the later writer' }),
-        conflict('c2', 'soft-overlap', ['s2', 's3'], ['b.ts']),
+        conflict('c1', 'hard-collision', ['s1', 's2', 's3'], ['a.ts'], { nextAction: stop }),
+        conflict('c2', 'soft-overlap', ['s2', 's3'], ['b.ts'], { nextAction: 'Watch: merge s2 before s3' }),
       ],
     });
     const edges = buildGraph(collision, NO_FILTERS).edges;
-    expect(edges.map((e) => [e.id, e.source, e.target, e.className, e.label, e.animated])).toEqual([
-      ['conflict:c1:s2', 'session:s1', 'session:s2', 'edge-conflict edge-conflict--hard-collision', 'stop the later writer', true],
-      ['conflict:c1:s3', 'session:s1', 'session:s3', 'edge-conflict edge-conflict--hard-collision', 'stop the later writer', true],
-      ['conflict:c2:s3', 'session:s2', 'session:s3', 'edge-conflict edge-conflict--soft-overlap', 'act on c2', false],
+    expect(edges.map((e) => [e.id, e.type, e.source, e.target, e.className, e.data?.badge, e.animated])).toEqual([
+      ['conflict:c1:s2', 'conflict', 'session:s1', 'session:s2', 'edge-conflict edge-conflict--hard-collision', 'Stop s3 writing src/sha…', true],
+      ['conflict:c1:s3', 'conflict', 'session:s1', 'session:s3', 'edge-conflict edge-conflict--hard-collision', 'Stop s3 writing src/sha…', true],
+      ['conflict:c2:s3', 'conflict', 'session:s2', 'session:s3', 'edge-conflict edge-conflict--soft-overlap', 'Watch', false],
     ]);
+    expect(edges[0]!.data).toMatchObject({ nextAction: stop, session: 's1', conflictId: 'c1' });
+    expect(edges.every((e) => e.label === undefined)).toBe(true);
+  });
+
+  it.each([
+    ['Watch: merge s1 before s2', 'Watch'],
+    ['Rebase s2 onto main (dry run: clean)', 'Rebase s2 onto main'],
+    ["Check s1's edits outside its scope (docs/a.md); widen the scope", "Check s1's edits outsid…"],
+    ['main was rewritten and no longer contains s1\'s base: rebase s1', 'main was rewritten and…'],
+    ['stop', 'stop'],
+  ])('badge for %j is %j', (nextAction, badge) => {
+    expect(conflictBadge(nextAction)).toBe(badge);
+    expect(badge.length).toBeLessThanOrEqual(24);
   });
 
   it('marks an asset contested when two sessions hold it and one writes; one edge per session and asset', () => {

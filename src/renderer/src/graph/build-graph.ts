@@ -2,6 +2,7 @@ import type { Conflict, ConflictKind, LeaseMode, Session } from '../../../shared
 import { filterContext, hasNarrowingFilter, sessionMatches } from '../store/session-filter';
 import type { Filters } from '../store/view-state';
 import { assetKeys, folderOf } from './asset-keys';
+import { conflictBadge } from './conflict-badge';
 import {
   CONFLICT_SEVERITY,
   type AppEdge,
@@ -20,8 +21,6 @@ export const taskNodeId = (id: string): string => `task:${id}`;
 export const assetNodeId = (key: string): string => `asset:${key}`;
 
 const ORIGIN = { x: 0, y: 0 };
-/** Edge labels are one SVG line; the full next action is in the conflict's data and views. */
-const EDGE_LABEL_MAX = 40;
 
 interface AssetUse {
   path: string;
@@ -223,29 +222,31 @@ function changeEdges(uses: AssetUse[], keyOf: Map<string, string>, leaseEdgeIds:
 
 function conflictEdges(conflicts: Conflict[], visible: Set<string>, keyOf: Map<string, string>): AppEdge[] {
   const edges: AppEdge[] = [];
-  const edge = (conflict: Conflict, source: string, target: string, suffix: string): AppEdge => ({
+  const edge = (conflict: Conflict, session: string, target: string, suffix: string): AppEdge => ({
     id: `conflict:${conflict.id}:${suffix}`,
-    source,
+    type: 'conflict',
+    source: sessionNodeId(session),
     target,
-    label: shorten(conflict.nextAction, EDGE_LABEL_MAX),
     className: `edge-conflict edge-conflict--${conflict.kind}`,
     animated: conflict.kind === 'hard-collision',
-    zIndex: 1,
-    data: { relation: 'conflict', conflictId: conflict.id, conflictKind: conflict.kind, nextAction: conflict.nextAction },
+    data: {
+      relation: 'conflict',
+      session,
+      conflictId: conflict.id,
+      conflictKind: conflict.kind,
+      nextAction: conflict.nextAction,
+      badge: conflictBadge(conflict.nextAction),
+    },
   });
   for (const conflict of conflicts) {
     const [first, ...others] = conflict.sessions.filter((s) => visible.has(s));
     if (first === undefined) continue;
     if (conflict.sessions.length > 1) {
-      for (const other of others) edges.push(edge(conflict, sessionNodeId(first), sessionNodeId(other), other));
+      for (const other of others) edges.push(edge(conflict, first, sessionNodeId(other), other));
       continue;
     }
     const keys = new Set(conflict.paths.map((p) => keyOf.get(p)!));
-    for (const key of [...keys].sort()) edges.push(edge(conflict, sessionNodeId(first), assetNodeId(key), key));
+    for (const key of [...keys].sort()) edges.push(edge(conflict, first, assetNodeId(key), key));
   }
   return edges;
-}
-
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

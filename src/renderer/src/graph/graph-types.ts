@@ -66,6 +66,8 @@ export type GraphEdgeData = {
   conflictId?: string;
   conflictKind?: ConflictKind;
   nextAction?: string;
+  /** On a conflict edge: the short form of the next action it shows (see conflictBadge). */
+  badge?: string;
 };
 
 export type AppEdge = Edge<GraphEdgeData>;

@@ -53,8 +53,9 @@ function dagrePositions(nodes: readonly AppNode[], edges: readonly AppEdge[]): M
   for (const node of nodes) g.setNode(node.id, { ...NODE_SIZE[node.type] });
   for (const edge of edges) {
     if (!g.hasNode(edge.source) || !g.hasNode(edge.target)) continue;
-    // A labelled edge (a conflict's next action) gets room for its label between the ranks.
-    const label = typeof edge.label === 'string' ? { width: Math.min(LABEL_MAX_WIDTH, edge.label.length * 7), height: 20, labelpos: 'c' as const } : {};
+    // A conflict's badge gets room between the ranks.
+    const badge = edge.data?.badge;
+    const label = badge ? { width: Math.min(LABEL_MAX_WIDTH, badge.length * 7 + 16), height: 22, labelpos: 'c' as const } : {};
     g.setEdge(edge.source, edge.target, label, edge.id);
   }
   dagre.layout(g);

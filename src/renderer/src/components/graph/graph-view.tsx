@@ -11,22 +11,25 @@ import {
   type EdgeTypes,
   type NodeTypes,
   type OnNodeDrag,
+  type ReactFlowInstance,
 } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { sessionNodeId } from '../../graph/build-graph';
 import { sessionUnder } from '../../graph/drop-target';
 import type { AppEdge, AppNode } from '../../graph/graph-types';
 import { handOverOfEdge, handOverOfNode, type HandOver } from '../../graph/hand-over';
+import { useFitOnResize } from '../../hooks/use-fit-on-resize';
 import { useHandOverDrag } from '../../hooks/use-hand-over-drag';
 import { useActions, useControlRoom } from '../../store/store-context';
 import { AssetNode } from './asset-node';
+import { ConflictEdge } from './conflict-edge';
 import { HandOverEdge } from './hand-over-edge';
 import { SessionNode } from './session-node';
 import { TaskNode } from './task-node';
 import { TaskOverrideDialog } from './task-override-dialog';
 
 const nodeTypes = { session: SessionNode, task: TaskNode, asset: AssetNode } satisfies NodeTypes;
-const edgeTypes = { 'hand-over': HandOverEdge } satisfies EdgeTypes;
+const edgeTypes = { 'hand-over': HandOverEdge, 'conflict': ConflictEdge } satisfies EdgeTypes;
 const defaultEdgeOptions: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.1 };
 
@@ -50,6 +53,10 @@ export function GraphView() {
   const { selectSession, placeNode, moveLeases, moveTask, setDropTarget } = useActions();
   const selectedNodeId = selectedSessionId === null ? null : sessionNodeId(selectedSessionId);
   const [nodes, setNodes, onNodesChange] = useNodesState<AppNode>(graph.nodes);
+  const container = useRef<HTMLDivElement>(null);
+  const flow = useRef<ReactFlowInstance<AppNode, AppEdge> | null>(null);
+  const refit = useCallback(() => void flow.current?.fitView({ ...fitViewOptions, duration: 200 }), []);
+  useFitOnResize(container, refit);
 
   const handOver = (what: HandOver | null, to: string): void => {
     if (what?.kind === 'leases') void moveLeases(what.patterns, to);
@@ -93,13 +100,14 @@ export function GraphView() {
   const shownNodes = dropTarget === null ? nodes : nodes.map((n) => (n.id === sessionNodeId(dropTarget) ? { ...n, className: 'is-drop-target' } : n));
 
   return (
-    <div className="graph-view" data-testid="graph-view" onPointerDownCapture={gripDrag.onPointerDownCapture}>
+    <div ref={container} className="graph-view" data-testid="graph-view" onPointerDownCapture={gripDrag.onPointerDownCapture}>
       <ReactFlow<AppNode, AppEdge>
         nodes={shownNodes}
         edges={graph.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
+        onInit={(instance) => (flow.current = instance)}
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
         onNodeDrag={onNodeDrag}
