@@ -5,6 +5,7 @@ import { BoardStore } from '../core/board/board-store';
 import { type CoordinatorInfo, dataDirLayout } from '../core/data-dir';
 import { openBoardDatabase } from '../core/db/connection';
 import { ConflictEngine } from '../core/conflicts/engine';
+import { type SilenceSweepOptions, startSilenceSweep } from '../core/board/silence-sweep';
 import { acquireCoordinatorLock } from './coordinator-lock';
 import { createHttpServer } from './http-server';
 import { listenOn, listenOnRememberedPort, readRememberedPort, rememberPort } from './remembered-port';
@@ -19,6 +20,8 @@ export interface CoordinatorOptions {
   staticDir?: string | null;
   /** Watch worktrees for saves (default true); tests of the HTTP layer alone can turn it off. */
   watch?: boolean;
+  /** When overdue checkpoints are looked for, against which clock; tests shorten and inject them. */
+  silenceSweep?: SilenceSweepOptions;
 }
 
 export interface RunningCoordinator {
@@ -87,6 +90,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Run
   // The first full evaluation reads every worktree; the API answers meanwhile and conflicts
   // arrive on the event stream as they are found.
   const started = conflicts.start().catch((error: unknown) => console.error('signalbox: conflict engine failed to start:', error));
+  const silence = startSilenceSweep(store, options.silenceSweep);
 
   let closing: Promise<void> | null = null;
   return {
@@ -94,6 +98,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Run
     leadToken: token,
     store,
     close: () => {
+      silence.stop();
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

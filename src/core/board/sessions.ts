@@ -55,7 +55,7 @@ export function sessionFlags(row: SessionRow, context: FlagContext): SessionFlag
  * An active session whose checkpoint is overdue against its cadence. A session that says it waits
  * (blocked, awaiting approval, ready for review) or is paused is not silent: someone else owes the next move.
  */
-function isSilent(row: SessionRow, now: number): boolean {
+export function isSilent(row: SessionRow, now: number): boolean {
   if (!row.cadence_minutes || row.ended_at) return false;
   if (row.status !== 'active') return false;
   const last = Date.parse(row.checkpoint_at ?? row.created_at);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type SessionRow, sessionFlags } from '../../../src/core/board/sessions';
+import { type SilenceKind, silenceTransitions } from '../../../src/core/board/silence-sweep';
 import type { SessionStatus } from '../../../src/shared/board';
 
 const HOUR = 3_600_000;
@@ -27,5 +28,27 @@ describe('the silent flag', () => {
 
   it.each<SessionStatus>(['blocked', 'awaiting-approval', 'review-ready', 'paused'])('does not mark a %s session: it says what it waits on', (status) => {
     expect(flags(row(status, 2 * HOUR))).toEqual([]);
+  });
+});
+
+describe('silence transitions', () => {
+  const now = (entries: [string, boolean][]) => new Map(entries);
+  const said = (entries: [string, SilenceKind][]) => new Map(entries);
+
+  it.each<[string, Map<string, boolean>, Map<string, SilenceKind>, ReturnType<typeof silenceTransitions>]>([
+    ['falls silent for the first time', now([['s1', true]]), said([]), [{ session: 's1', kind: 'session.silent' }]],
+    ['still silent, already said', now([['s1', true]]), said([['s1', 'session.silent']]), []],
+    ['heard again after a silence', now([['s1', false]]), said([['s1', 'session.silent']]), [{ session: 's1', kind: 'session.heard' }]],
+    ['never silent: nothing to say', now([['s1', false]]), said([]), []],
+    ['heard, and still heard', now([['s1', false]]), said([['s1', 'session.heard']]), []],
+    ['silent again after being heard', now([['s1', true]]), said([['s1', 'session.heard']]), [{ session: 's1', kind: 'session.silent' }]],
+    [
+      'each session on its own',
+      now([['s1', true], ['s2', false], ['s3', true]]),
+      said([['s2', 'session.silent'], ['s3', 'session.silent']]),
+      [{ session: 's1', kind: 'session.silent' }, { session: 's2', kind: 'session.heard' }],
+    ],
+  ])('%s', (_name, silentNow, lastSaid, expected) => {
+    expect(silenceTransitions(silentNow, lastSaid)).toEqual(expected);
   });
 });
