@@ -5,8 +5,10 @@ import { BoardStore } from '../core/board/board-store';
 import { type CoordinatorInfo, dataDirLayout } from '../core/data-dir';
 import { openBoardDatabase } from '../core/db/connection';
 import { ConflictEngine } from '../core/conflicts/engine';
+import { readSessions } from '../core/board/session-record';
 import { type SilenceSweepOptions, startSilenceSweep } from '../core/board/silence-sweep';
 import { acquireCoordinatorLock } from './coordinator-lock';
+import { FirstScan } from './first-scan';
 import { createHttpServer } from './http-server';
 import { listenOn, listenOnRememberedPort, readRememberedPort, rememberPort } from './remembered-port';
 
@@ -64,6 +66,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Run
   }
   const token = leadToken(layout.leadToken);
   const conflicts = new ConflictEngine(store, { watch: options.watch ?? true });
+  const firstScan = new FirstScan(readSessions(store).length);
   let url = '';
   const server = createHttpServer({
     store,
@@ -72,6 +75,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Run
     leadToken: token,
     staticDir: options.staticDir ?? null,
     url: () => url,
+    scan: () => firstScan.current(),
   });
   try {
     // A port the lead asked for is taken or fails; only a remembered one falls back to a free port.
@@ -89,7 +93,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Run
   rememberPort(layout.root, address.port);
   // The first full evaluation reads every worktree; the API answers meanwhile and conflicts
   // arrive on the event stream as they are found.
-  const started = conflicts.start().catch((error: unknown) => console.error('signalbox: conflict engine failed to start:', error));
+  const started = firstScan.follow(conflicts.start()).catch((error: unknown) => console.error('signalbox: conflict engine failed to start:', error));
   const silence = startSilenceSweep(store, options.silenceSweep);
 
   let closing: Promise<void> | null = null;

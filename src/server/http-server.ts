@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { ApiErrorBody, OperationName } from '../shared/api';
+import type { ApiErrorBody, ConflictScan, OperationName } from '../shared/api';
 import { HTTP_STATUS } from '../shared/api';
 import type { Actor } from '../core/api/actor';
 import { toErrorBody } from '../core/api/error-body';
@@ -21,6 +21,8 @@ export interface HttpServerOptions {
   leadToken: string;
   staticDir: string | null;
   url: () => string;
+  /** The first conflict scan's progress, reported with the board. */
+  scan?: () => ConflictScan;
 }
 
 class HttpError extends Error {
@@ -108,7 +110,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const op = path as OperationName;
     const input = inputSchemas[op].parse(await readBody(request));
     authorise(op, actor, input as never);
-    const context: OperationContext = { store, conflicts: options.conflicts, dataDir: options.dataDir, url: options.url(), actor };
+    const context: OperationContext = { store, conflicts: options.conflicts, dataDir: options.dataDir, url: options.url(), actor, scan: options.scan };
     const handler = handlers[op] as { handle(context: OperationContext, input: unknown): unknown };
     sendJson(response, 200, await handler.handle(context, input));
   }

@@ -58,6 +58,18 @@ export interface SessionDiff {
   limitBytes: number;
 }
 
+/**
+ * The conflict engine's first look at every live worktree after the coordinator starts: on a large
+ * repository it takes a while, and until it is `ready` a clear board does not yet mean "no conflicts".
+ */
+export interface ConflictScan {
+  state: 'scanning' | 'ready' | 'failed';
+  /** Live sessions whose worktrees the scan reads. */
+  sessions: number;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
 export interface SessionEndResult {
   session: Session;
   patchPath: string | null;
@@ -136,7 +148,8 @@ export interface Operations {
     input: { id: string; decision: 'approve' | 'deny'; why?: string; expectVersion?: number };
     output: Approval;
   };
-  'board': { input: Record<string, never>; output: Board };
+  /** `scan` is there when a coordinator with a conflict engine answers. */
+  'board': { input: Record<string, never>; output: Board & { scan?: ConflictScan } };
   'events.since': { input: { after: number; limit?: number }; output: BoardEvent[] };
 }
 

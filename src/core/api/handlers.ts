@@ -1,4 +1,4 @@
-import type { OperationInput, OperationName, OperationOutput } from '../../shared/api';
+import type { ConflictScan, OperationInput, OperationName, OperationOutput } from '../../shared/api';
 import { eventsFor, eventsSince } from '../board/audit';
 import type { BoardStore } from '../board/board-store';
 import { RefusedError } from '../board/errors';
@@ -24,6 +24,8 @@ export interface OperationContext {
   dataDir: string;
   url: string;
   actor: Actor;
+  /** How far the coordinator's first conflict scan is; absent where no engine runs. */
+  scan?: () => ConflictScan;
 }
 
 /**
@@ -124,7 +126,7 @@ export const handlers: { [K in OperationName]: Handler<K> } = {
       approvals(store.db, input.session).filter((a) => input.state === undefined || a.state === input.state),
   },
   'approval.decide': { access: lead, handle: ({ store, actor }, input) => decideApproval(store, input, actorName(actor)) },
-  'board': { access: any, handle: ({ store }) => readBoard(store) },
+  'board': { access: any, handle: ({ store, scan }) => (scan ? { ...readBoard(store), scan: scan() } : readBoard(store)) },
   'events.since': { access: any, handle: ({ store }, input) => eventsSince(store.db, input.after, input.limit) },
 };
 

@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   ApiError,
   type Api,
+  type ConflictScan,
   type ConnectionState,
   type OperationInput,
   type SessionDetail,
@@ -79,6 +80,8 @@ export interface ControlRoomState {
   loadState: 'loading' | 'ready' | 'failed';
   loadError: string | null;
   connection: ConnectionState;
+  /** The coordinator's first conflict scan; until it is ready a clear board is not yet known clear. */
+  scan: ConflictScan | null;
   /** Newest first. */
   activity: BoardEvent[];
   notices: Notice[];
@@ -106,6 +109,8 @@ export interface ControlRoomOptions {
   /** Browser mode opened without `#token=…`: say so instead of knocking on the server. */
   missingToken?: boolean;
   refetchDelayMs?: number;
+  /** How often the board is read again while the coordinator's first scan runs. */
+  scanPollMs?: number;
 }
 
 export type ControlRoomStore = StoreApi<ControlRoomState>;
@@ -118,6 +123,7 @@ const NO_DIFF: DiffState = { sessionId: null, data: null, loading: false, error:
 export function createControlRoomStore(api: Api, options: ControlRoomOptions = {}): ControlRoomStore {
   const preferences = options.preferences?.load() ?? {};
   const refetchDelayMs = options.refetchDelayMs ?? 250;
+  const scanPollMs = options.scanPollMs ?? 1000;
 
   return createStore<ControlRoomState>()((set, get) => {
     const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -148,6 +154,16 @@ export function createControlRoomStore(api: Api, options: ControlRoomOptions = {
     let refetchTimer: ReturnType<typeof setTimeout> | null = null;
     let graphTimer: ReturnType<typeof setTimeout> | null = null;
     let detailTimer: ReturnType<typeof setTimeout> | null = null;
+    let scanTimer: ReturnType<typeof setTimeout> | null = null;
+
+    // The end of a scan is no board event: while one runs, the board is read again until it says ready.
+    const followScan = (): void => {
+      if (get().scan?.state !== 'scanning' || scanTimer !== null) return;
+      scanTimer = later(scanPollMs, () => {
+        scanTimer = null;
+        void loadBoard();
+      });
+    };
 
     const loadBoard = (): Promise<boolean> => {
       if (inflight) {
@@ -160,9 +176,10 @@ export function createControlRoomStore(api: Api, options: ControlRoomOptions = {
           do {
             loadAgain = false;
             const board = await api.call('board', {});
-            set({ board: indexBoard(board), loadState: 'ready', loadError: null });
+            set({ board: indexBoard(board), scan: board.scan ?? null, loadState: 'ready', loadError: null });
             ok = true;
           } while (loadAgain);
+          followScan();
         } catch (error) {
           const draft = noticeFromError(error, 'load the board');
           set({ loadState: get().loadState === 'ready' ? 'ready' : 'failed', loadError: `${draft.message}${draft.hint ? ` ${draft.hint}` : ''}` });
@@ -318,7 +335,7 @@ export function createControlRoomStore(api: Api, options: ControlRoomOptions = {
           unsubscribe?.();
           for (const handle of timers) clearTimeout(handle);
           timers.clear();
-          refetchTimer = graphTimer = detailTimer = null;
+          refetchTimer = graphTimer = detailTimer = scanTimer = null;
           running = null;
         };
         running = stop;
@@ -384,6 +401,7 @@ export function createControlRoomStore(api: Api, options: ControlRoomOptions = {
       loadState: 'loading',
       loadError: null,
       connection: 'connecting',
+      scan: null,
       activity: [],
       notices: [],
       detail: NO_DETAIL,
