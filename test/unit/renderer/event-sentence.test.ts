@@ -65,6 +65,8 @@ describe('the activity feed in the lead’s words', () => {
       by('signalbox', event(12, 'conflict.resolved', 'conflict:c1', conflict('c1', 'soft-overlap', ['s1', 's2'], [], { state: 'resolved' }))),
       '|Soft overlap between s1, s2 is resolved|signalbox',
     ],
+    ['the base falling behind', by('signalbox', event(14, 'session.drift', 'session:s1', session('s1', { baseBehind: 3 }))), 's1|is 3 commits behind the protected branch|signalbox'],
+    ['a checkpoint falling overdue', by('signalbox', event(15, 'session.silent', 'session:s1', session('s1'))), 's1|has gone quiet: its checkpoint is overdue|signalbox'],
     ['an event it does not know', event(13, 'queue.moved', 'queue:q1', {}), '|queue.moved queue:q1|lead'],
   ])('%s', (_name, e, expected) => {
     expect(read(e)).toBe(expected);

@@ -88,6 +88,15 @@ function sessionSentence(kind: string, before: Fields, after: Fields): string {
     }
     case 'session.updated':
       return changedFields(before, after);
+    case 'session.drift': {
+      const behind = session?.baseBehind;
+      if (behind === null || behind === undefined) return 'has a base that could not be compared with the protected branch';
+      return behind === 0 ? 'is level with the protected branch' : `is ${behind} commit${behind === 1 ? '' : 's'} behind the protected branch`;
+    }
+    case 'session.silent':
+      return 'has gone quiet: its checkpoint is overdue';
+    case 'session.heard':
+      return 'is heard from again';
     default:
       return kind;
   }
