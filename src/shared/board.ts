@@ -58,6 +58,11 @@ export interface Session {
   lastSync: string | null;
   lastCheckpoint: Checkpoint | null;
   lastSuccessfulTest: TestRun | null;
+  /**
+   * Commits the protected branch has moved past `baseCommit` (0: not moved), as the conflict engine
+   * last counted; null until counted. Absent from a coordinator that predates it.
+   */
+  baseBehind?: number | null;
   createdAt: string;
   endedAt: string | null;
   updatedAt: string;

@@ -70,6 +70,22 @@ describe('what the graph shows about each session', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('shows on a session node when its tests last passed and how far main has moved past its base', async () => {
+    const { page, errors } = await openGraph();
+    const node = page.locator(`[data-testid=session-node][data-session="${ui.id}"]`);
+    await expect(node.getByTestId('session-drift').count()).resolves.toBe(0);
+    await room.call('checkpoint', { session: ui.id, tests: 'pass', testCommand: 'npm test' });
+    await room.repo.commit({ 'docs/one.md': '1\n' }, 'upstream one');
+    await room.repo.commit({ 'docs/two.md': '2\n' }, 'upstream two');
+    await expect.poll(async () => (await room.call('session.show', { id: ui.id })).session.baseBehind).toBe(2);
+    await expect.poll(() => node.getByTestId('session-drift').textContent()).toBe('base −2');
+    await expect(node.getByTestId('session-tests').textContent()).resolves.toBe('tests ✓ just now');
+    await expect(node.getByTestId('session-tests').getAttribute('title')).resolves.toContain('(npm test)');
+    await page.screenshot({ path: room.screenshotPath('session-health') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 type Box = { x: number; y: number; width: number; height: number };

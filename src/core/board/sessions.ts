@@ -29,6 +29,8 @@ export interface SessionRow {
   test_at: string | null;
   test_commit: string | null;
   test_command: string | null;
+  /** Added by migration 40; a row built by hand may leave it out. */
+  base_behind?: number | null;
   token_hash: string;
   created_at: string;
   ended_at: string | null;
@@ -86,6 +88,7 @@ export function toSession(row: SessionRow, context: FlagContext): Session {
       row.checkpoint_at === null ? null : { at: row.checkpoint_at, commit: row.checkpoint_commit, note: row.checkpoint_note },
     lastSuccessfulTest:
       row.test_at === null ? null : { at: row.test_at, commit: row.test_commit, command: row.test_command },
+    baseBehind: row.base_behind ?? null,
     createdAt: row.created_at,
     endedAt: row.ended_at,
     updatedAt: row.updated_at,

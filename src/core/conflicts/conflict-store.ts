@@ -2,6 +2,7 @@ import type { Conflict } from '../../shared/board';
 import type { BoardStore, WriteContext } from '../board/board-store';
 import { nextCounter } from '../board/clock';
 import { toConflict } from '../board/records';
+import { readSession } from '../board/session-record';
 import type { DetectedConflict } from './classify';
 import { scopeOfKey, type ConflictScope } from './conflict-key';
 
@@ -15,6 +16,8 @@ export interface ConflictReconciliation {
   covers(scope: ConflictScope): boolean;
   /** C(S) of each session read from git in this evaluation. */
   changedSets: ReadonlyMap<string, readonly string[]>;
+  /** Commits the protected branch has past each checked session's base (null: git could not say). */
+  baseDrift?: ReadonlyMap<string, number | null>;
 }
 
 export interface ReconcileResult {
@@ -49,6 +52,7 @@ const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
 export function reconcileConflicts(store: BoardStore, input: ConflictReconciliation): ReconcileResult {
   return store.write((tx) => {
     for (const [session, paths] of input.changedSets) writeChangedSet(tx, session, paths);
+    for (const [session, behind] of input.baseDrift ?? []) writeBaseDrift(store, tx, session, behind);
 
     const result: ReconcileResult = { opened: [], updated: [], resolved: [] };
     // Liveness is read here, in the transaction: a session may have ended while git was running.
@@ -147,4 +151,20 @@ function writeChangedSet(tx: WriteContext, session: string, paths: readonly stri
     before: { paths: [...stored].sort() },
     after: { paths: [...next].sort() },
   });
+}
+
+/**
+ * Records how far the protected branch has moved past a live session's base, when that changed.
+ * An observation, not an edit: no version bump, so it never turns the lead's pending edit stale.
+ * `session.drift` carries the whole session, so the control room updates it in place; a first
+ * count of 0 is news to no one and is recorded silently.
+ */
+function writeBaseDrift(store: BoardStore, tx: WriteContext, session: string, behind: number | null): void {
+  const row = tx.db.prepare(`SELECT base_behind FROM session WHERE id = ? AND ended_at IS NULL`).get(session) as
+    | { base_behind: number | null }
+    | undefined;
+  if (!row || row.base_behind === behind) return;
+  tx.db.prepare(`UPDATE session SET base_behind = ? WHERE id = ?`).run(behind, session);
+  if (row.base_behind === null && behind === 0) return;
+  tx.record({ actor: ENGINE_ACTOR, kind: 'session.drift', subject: `session:${session}`, after: readSession(store, session) });
 }

@@ -89,12 +89,16 @@ export class Evaluator {
     const facts = new Map(known.map((session) => [session.id, this.facts(session, board.leases.get(session.id) ?? [])]));
     const pairs = pairsOf(evaluated, known, board.live);
     const upstream = new Map<string, UpstreamFacts>();
+    const baseDrift = new Map<string, number | null>();
     await Promise.all(
       [...baseChecked].map(async (id) => {
         const session = board.live.get(id)!;
         const repo = board.repos.get(session.repo);
         const tip = tips.byRepo.get(session.repo);
-        if (repo && tip) upstream.set(id, await this.git.upstreamFacts(repo, session.baseCommit, tip));
+        if (!repo || !tip) return;
+        const [facts, drift] = await Promise.all([this.git.upstreamFacts(repo, session.baseCommit, tip), this.git.driftOf(repo, session.baseCommit, tip)]);
+        upstream.set(id, facts);
+        baseDrift.set(id, drift);
       }),
     );
     const rebasing = [...upstream].filter(([id, up]) => staleBaseEvidence(facts.get(id)!, up).stale === true).map(([id]) => id);
@@ -133,6 +137,7 @@ export class Evaluator {
         return upstream.has(scope.sessions[0]!);
       },
       changedSets: new Map([...readOk].map((id) => [id, this.entry(id).changes.changes])),
+      baseDrift,
     });
   }
 

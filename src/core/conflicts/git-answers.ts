@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Repo } from '../../shared/board';
-import { GitError, isAncestor, mergeTrees, revParse } from '../git';
+import { commitsNotIn, GitError, isAncestor, mergeTrees, revParse } from '../git';
 import { BoundedCache } from './bounded-cache';
 import { touching, type MergeOutcome, type SessionFacts, type UpstreamFacts } from './classify';
 import type { GitMeter } from './git-meter';
@@ -59,6 +59,7 @@ export class GitAnswers {
   /** Each compared pair's last outcome, with the read epochs of both sessions it was computed at. */
   private readonly pairOutcomes = new BoundedCache<{ epochs: [number, number]; outcome: MergeOutcome }>(4096);
   private readonly bases = new BoundedCache<{ baseOnBranch: boolean; changed: string[] }>(1024);
+  private readonly drifts = new BoundedCache<number>(1024);
   private scratchCount = 0;
 
   constructor(
@@ -102,6 +103,26 @@ export class GitAnswers {
       }
     }
     return { branch, moved: true, ...known };
+  }
+
+  /** How many commits the protected tip has past `base` (0: not moved); null when git cannot say. */
+  async driftOf(repo: Repo, base: string, tip: Known<string>): Promise<number | null> {
+    if (!('ok' in tip)) return null;
+    if (tip.ok === base) return 0;
+    const key = `${base}..${tip.ok}`;
+    const known = this.drifts.get(key);
+    if (known !== undefined) return known;
+    try {
+      const behind = await this.limit(() => {
+        this.meter.started('commitsNotIn');
+        return commitsNotIn(repo.path, tip.ok, base);
+      });
+      this.drifts.set(key, behind);
+      return behind;
+    } catch (error) {
+      this.noteUnknown(error);
+      return null;
+    }
   }
 
   /** The pair's last merge outcome, if it still holds for both sides' current changes. */

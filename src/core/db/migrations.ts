@@ -182,6 +182,15 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE lease ADD COLUMN base TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 40,
+    name: 'base drift',
+    sql: `
+      -- How many commits the protected branch has past the session's base, as the conflict engine
+      -- last counted them (NULL: not counted yet, or git could not say).
+      ALTER TABLE session ADD COLUMN base_behind INTEGER;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

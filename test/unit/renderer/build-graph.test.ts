@@ -93,6 +93,10 @@ describe('buildGraph', () => {
     const s1 = buildGraph(twoSessions, NO_FILTERS).nodes.find((n) => n.id === 'session:s1')!;
     expect(s1.type).toBe('session');
     expect(s1.data).toMatchObject({ sessionId: 's1', title: 'Fix login', status: 'blocked', pendingApprovals: 1, conflictKinds: ['stale-base', 'soft-overlap'] });
+    expect(s1.data).toMatchObject({ lastTest: null, baseBehind: null });
+    const tested = session('s1', { lastSuccessfulTest: { at: '2025-01-01T09:00:00Z', commit: 'abc', command: 'npm test' }, baseBehind: 3 });
+    const node = buildGraph(input({ sessions: [tested] }), NO_FILTERS).nodes[0]!;
+    expect(node.data).toMatchObject({ lastTest: { at: '2025-01-01T09:00:00Z', command: 'npm test' }, baseBehind: 3 });
   });
 
   it('colours conflict edges by kind, badges them with the next action (in full on the data), and animates only hard collisions', () => {

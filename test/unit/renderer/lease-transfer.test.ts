@@ -35,7 +35,7 @@ describe('sessionUnder', () => {
     id: `session:${id}`,
     type: 'session',
     position: { x, y },
-    data: { sessionId: id, title: id, owner: 'ada', agent: 'other', status: 'active', flags: [], blocker: null, lastCheckpointAt: null, pendingApprovals: 0, conflictKinds: [] },
+    data: { sessionId: id, title: id, owner: 'ada', agent: 'other', status: 'active', flags: [], blocker: null, lastCheckpointAt: null, lastTest: null, baseBehind: null, pendingApprovals: 0, conflictKinds: [] },
   });
   const asset = (x: number, y: number): AppNode => ({
     id: 'asset:path:a.ts',
@@ -89,7 +89,7 @@ describe('what a drag hands over', () => {
       id: 'session:s1',
       type: 'session',
       position: { x: 0, y: 0 },
-      data: { sessionId: 's1', title: 's1', owner: 'ada', agent: 'other', status: 'active', flags: [], blocker: null, lastCheckpointAt: null, pendingApprovals: 0, conflictKinds: [] },
+      data: { sessionId: 's1', title: 's1', owner: 'ada', agent: 'other', status: 'active', flags: [], blocker: null, lastCheckpointAt: null, lastTest: null, baseBehind: null, pendingApprovals: 0, conflictKinds: [] },
     };
     expect(handOverOfNode(session)).toBeNull();
   });

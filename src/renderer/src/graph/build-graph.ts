@@ -108,6 +108,8 @@ function sessionNode(session: Session, input: GraphInput, conflicts: Conflict[])
       flags: session.flags,
       blocker: session.blocker?.text ?? null,
       lastCheckpointAt: session.lastCheckpoint?.at ?? null,
+      lastTest: session.lastSuccessfulTest ? { at: session.lastSuccessfulTest.at, command: session.lastSuccessfulTest.command } : null,
+      baseBehind: session.baseBehind ?? null,
       pendingApprovals: input.approvals.filter((a) => a.session === session.id && a.state === 'pending').length,
       conflictKinds: [...kinds].sort((a, b) => CONFLICT_SEVERITY[a] - CONFLICT_SEVERITY[b]),
     },

@@ -23,6 +23,10 @@ export type SessionNodeData = {
   flags: SessionFlag[];
   blocker: string | null;
   lastCheckpointAt: string | null;
+  /** When its tests last passed (only passes are recorded), and with which command. */
+  lastTest: { at: string; command: string | null } | null;
+  /** Commits the protected branch has moved past its base; null until the conflict engine counted. */
+  baseBehind: number | null;
   pendingApprovals: number;
   /** Kinds of the open conflicts this session is part of, worst first. */
   conflictKinds: ConflictKind[];
@@ -90,7 +94,7 @@ export interface GraphInput {
 
 /** Footprint used by the layout; the node components are styled to these sizes. */
 export const NODE_SIZE: Record<AppNodeType, { width: number; height: number }> = {
-  session: { width: 240, height: 120 },
+  session: { width: 240, height: 132 },
   task: { width: 200, height: 56 },
   asset: { width: 200, height: 44 },
 };

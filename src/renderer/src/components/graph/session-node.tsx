@@ -32,6 +32,20 @@ export const SessionNode = memo(function SessionNode({ data, selected }: NodePro
           {data.blocker}
         </div>
       )}
+      {(data.lastTest || (data.baseBehind ?? 0) > 0) && (
+        <div className="session-node__health">
+          {data.lastTest && (
+            <span className="chip session-node__tests" data-testid="session-tests" title={`Tests last passed ${formatAge(data.lastTest.at, now)}${data.lastTest.command ? ` (${data.lastTest.command})` : ''}`}>
+              tests ✓ {formatAge(data.lastTest.at, now)}
+            </span>
+          )}
+          {(data.baseBehind ?? 0) > 0 && (
+            <span className="chip session-node__drift" data-testid="session-drift" title={`The protected branch has ${data.baseBehind} commit${data.baseBehind === 1 ? '' : 's'} this session's base does not`}>
+              base −{data.baseBehind}
+            </span>
+          )}
+        </div>
+      )}
       <div className="session-node__bottom">
         <span className="session-node__checkpoint" title="Last checkpoint">
           checkpoint {formatAge(data.lastCheckpointAt, now)}
