@@ -193,6 +193,7 @@ describe('the control room over a real coordinator', () => {
     expect(newest).toContain(head.slice(0, 8));
     expect(oldest).toContain('outline agreed');
     expect(oldest).not.toContain('tests pass');
+    await room.screenshotBothThemes(page, 'board-detail');
     expect(errors).toEqual([]);
     await page.close();
   });
