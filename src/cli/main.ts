@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { BoardError } from '../core/board/errors';
 import { ApiError } from '../shared/api';
 import { registerAgentReportCommands } from './commands/agent-reports';
 import { registerApprovalCommands } from './commands/approvals';
@@ -19,7 +20,9 @@ function fail(error: unknown, json: boolean): never {
       ? error
       : error instanceof ApiError
         ? CliError.fromApi(error.body)
-        : new CliError(EXIT.unexpected, { code: 'internal', message: error instanceof Error ? error.message : String(error) });
+        : error instanceof BoardError
+          ? CliError.fromApi({ code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) })
+          : new CliError(EXIT.unexpected, { code: 'internal', message: error instanceof Error ? error.message : String(error) });
   if (json) process.stdout.write(`${JSON.stringify({ error: cli.body })}\n`);
   process.stderr.write(`signalbox: ${cli.body.message}\n${cli.body.hint ? `  ${cli.body.hint}\n` : ''}`);
   process.exit(cli.exitCode);

@@ -1,15 +1,18 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { RefusedError } from '../core/board/errors';
 import type { CoordinatorInfo } from '../core/data-dir';
 
-export class CoordinatorRunningError extends Error {
+/** A refusal like any other of the interlocking (exit 3): the data directory already has its one coordinator. */
+export class CoordinatorRunningError extends RefusedError {
   constructor(
     readonly dataDir: string,
     readonly pid: number,
     readonly url: string | null,
   ) {
     super(
-      `A Signalbox coordinator is already running for ${dataDir} (pid ${pid}${url ? `, ${url}` : ''}). ` +
-        'Use that one, stop it first, or pass another --data folder.',
+      `A Signalbox coordinator is already running for ${dataDir} (pid ${pid}${url ? `, ${url}` : ''}).`,
+      'Use that one, stop it first, or pass another --data folder.',
+      { dataDir, pid, url },
     );
     this.name = 'CoordinatorRunningError';
   }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkedVerdict } from '../../core/agents/write-decision';
 import type { CheckVerdict, Conflict, Lease, LeaseMode } from '../../shared/board';
 import { CoordinatorClient, currentSession, type GlobalOptions, resolveContext } from '../client';
 import { CliError, EXIT } from '../exit-codes';
@@ -81,11 +82,13 @@ export function registerLeaseCommands(program: Command): void {
     .action(async (paths: string[], _options, command: Command) => {
       const o = command.optsWithGlobals<GlobalOptions & { mode?: string }>();
       const context = resolveContext(o);
-      const verdict = await CoordinatorClient.connect(context).call('check', {
-        session: currentSession(context),
-        paths: paths.map((p) => (p.startsWith('/') ? p : `${process.cwd()}/${p}`)),
-        mode: mode(o.mode),
-      });
+      const verdict = checkedVerdict(
+        await CoordinatorClient.connect(context).call('check', {
+          session: currentSession(context),
+          paths: paths.map((p) => (p.startsWith('/') ? p : `${process.cwd()}/${p}`)),
+          mode: mode(o.mode),
+        }),
+      );
       print(o, verdict, formatVerdict);
       if (verdict.verdict === 'hard-collision' || verdict.verdict === 'forbidden') process.exitCode = EXIT.refused;
     });

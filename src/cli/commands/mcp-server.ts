@@ -3,6 +3,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { signalboxVersion } from '../../core/agents/signalbox-command';
+import { checkedVerdict } from '../../core/agents/write-decision';
 import { ApiError } from '../../shared/api';
 import { SESSION_STATUSES } from '../../shared/board';
 import type { CoordinatorClient } from '../client';
@@ -82,7 +83,7 @@ export function createMcpServer(client: CoordinatorClient, session: string, vers
     },
     (input) =>
       answer(async () => {
-        const verdict = await client.call('check', { session, ...input });
+        const verdict = checkedVerdict(await client.call('check', { session, ...input }));
         return ok(`${verdict.verdict}: ${verdict.reason}\nnext: ${verdict.nextAction}`, verdict);
       }),
   );

@@ -8,7 +8,7 @@ import { literalPattern } from './literal-pattern';
 import { sessionContract } from './session-contract';
 import { enclosingWorkingTree, findSessionWorktree, realPath, type SessionWorktree } from './session-worktree';
 import { type AgentHookContext, reportSignal, resumeWork } from './status-report';
-import { decideWrite, refusal, uncheckedWrite, type WriteDecision } from './write-decision';
+import { checkedVerdict, decideWrite, refusal, uncheckedWrite, type WriteDecision } from './write-decision';
 
 export interface ClaudeHookContext extends AgentHookContext {
   /** Claude Code's project directory (CLAUDE_PROJECT_DIR): the worktree the hooks were installed in. */
@@ -100,7 +100,7 @@ async function answerWrite(
   }
   const link = context.link(session.credentials);
   try {
-    const verdict = await link.call('check', { session: session.credentials.session, paths: [place.repoPath], mode: 'write' });
+    const verdict = checkedVerdict(await link.call('check', { session: session.credentials.session, paths: [place.repoPath], mode: 'write' }));
     let decision = decideWrite(verdict, policy);
     if (decision.kind === 'allow') {
       const memory = readHookMemory(session.gitDir, session.credentials.session);

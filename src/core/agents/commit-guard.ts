@@ -3,7 +3,7 @@ import { type CoordinatorLink, CoordinatorRefusal } from './coordinator-link';
 import type { HookPolicy } from './hook-policy';
 import { findSessionWorktree } from './session-worktree';
 import { stagedPaths } from './staged-paths';
-import { refusesWrite, verdictText } from './write-decision';
+import { checkedVerdict, refusesWrite, verdictText } from './write-decision';
 
 /** pass: commit (perhaps with a note); refuse: the interlocking says no; fail: the guard could not decide, so no. */
 export type CommitGuardOutcome = { kind: 'pass'; note: string | null } | { kind: 'refuse'; reason: string } | { kind: 'fail'; reason: string };
@@ -38,7 +38,7 @@ export async function guardCommit(
   if (!paths.length) return { kind: 'pass', note: null };
   const coordinator = link(session.credentials);
   try {
-    const verdict = await coordinator.call('check', { session: id, paths, mode: 'write' });
+    const verdict = checkedVerdict(await coordinator.call('check', { session: id, paths, mode: 'write' }));
     if (verdict.verdict === 'clear') return { kind: 'pass', note: null };
     const text = verdictText(verdict);
     if (!refusesWrite(verdict, policy)) return { kind: 'pass', note: text };

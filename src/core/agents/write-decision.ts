@@ -1,5 +1,20 @@
-import type { CheckVerdict } from '../../shared/board';
+import type { CheckVerdict, CheckVerdictKind } from '../../shared/board';
 import type { HookPolicy } from './hook-policy';
+
+const VERDICTS: readonly CheckVerdictKind[] = ['clear', 'soft-overlap', 'hard-collision', 'forbidden', 'out-of-scope'];
+
+/**
+ * The coordinator's answer to `check`, read before it is trusted: an answer without a verdict the
+ * guard knows (a broken or foreign server) must refuse the write like no answer, never let it through.
+ */
+export function checkedVerdict(answer: unknown): CheckVerdict {
+  const verdict = answer as Partial<CheckVerdict> | null;
+  const known = typeof verdict === 'object' && verdict !== null && VERDICTS.includes(verdict.verdict as CheckVerdictKind);
+  if (!known || typeof verdict.reason !== 'string' || typeof verdict.nextAction !== 'string' || !Array.isArray(verdict.holders)) {
+    throw new Error(`the coordinator answered the check with no verdict Signalbox knows (${JSON.stringify(answer)?.slice(0, 200)}).`);
+  }
+  return verdict as CheckVerdict;
+}
 
 /** What an agent's guarded write gets: go ahead (perhaps with a note it reads first), or a refusal with the reason. */
 export type WriteDecision = { kind: 'allow'; note: string | null } | { kind: 'deny'; reason: string };

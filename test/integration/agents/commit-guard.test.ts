@@ -1,7 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { credentialsPath } from '../../../src/core/board/session-credentials';
 import { serveCoordinator, tempDir, type ServedCoordinator } from '../../helpers/signalbox-cli';
 import { agentEnv, Workbench } from './hook-harness';
 
@@ -35,6 +38,14 @@ function git(cwd: string, args: string[], env: Record<string, string> = {}) {
   const clean = Object.fromEntries(Object.entries(agentEnv(env)).filter(([key]) => !key.startsWith('GIT_')));
   const result = spawnSync('git', ['-c', 'user.name=Agent', '-c', 'user.email=agent@example.com', ...args], { cwd, env: clean, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function gitAsync(cwd: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const clean = Object.fromEntries(Object.entries(agentEnv()).filter(([key]) => !key.startsWith('GIT_')));
+  const child = spawn('git', ['-c', 'user.name=Agent', '-c', 'user.email=agent@example.com', ...args], { cwd, env: clean });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((done) => child.once('close', (code) => done({ code, stderr })));
 }
 
 function writeFile(root: string, path: string, content: string) {
@@ -76,6 +87,43 @@ describe('the pre-commit guard of a session worktree', () => {
     writeFile(b.worktree, 'db/migrations/0001_init.sql', 'DROP TABLE orders;\n');
     expect(git(b.worktree, ['commit', '-am', 'drop']).code).not.toBe(0);
     expect(git(b.worktree, ['commit', '-m', 'drop', 'db/migrations/0001_init.sql']).code).not.toBe(0);
+  });
+
+  it('refuses a rename whose new name lands in another session’s write lease', async () => {
+    const { a, b } = await twoSessions();
+    expect(git(b.worktree, ['mv', 'src/orders.ts', 'db/migrations/0002_orders.sql']).code).toBe(0);
+    expect(git(b.worktree, ['diff', '--cached', '--name-status']).stdout).toMatch(/^R100\tsrc\/orders\.ts\tdb\/migrations\/0002_orders\.sql$/m);
+    const refused = git(b.worktree, ['commit', '-m', 'move orders into the migrations']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(`db/migrations/0002_orders.sql is inside the write lease db/migrations/** of session ${a.id}`);
+    expect(git(b.worktree, ['log', '--format=%s', '-1']).stdout.trim()).toBe('initial');
+  });
+
+  it.each([
+    ['answers HTTP 500', (response: ServerResponse) => response.writeHead(500).end('{"error":'), /answered HTTP 500/],
+    ['answers garbage', (response: ServerResponse) => response.writeHead(200).end('<html>surprise</html>'), /no verdict Signalbox knows/],
+    ['answers JSON that is no verdict', (response: ServerResponse) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"verdict":"sure"}'), /no verdict Signalbox knows/],
+  ])('fails closed when the coordinator %s', async (_name, answer, why) => {
+    bench = await Workbench.create(coordinator, FILES);
+    const s = bench.session('Broken coordinator');
+    const broken = createServer((request, response) => request.resume().on('end', () => answer(response)));
+    await new Promise<void>((done) => broken.listen(0, '127.0.0.1', done));
+    try {
+      const gitDir = git(s.worktree, ['rev-parse', '--absolute-git-dir']).stdout.trim();
+      const credentials = JSON.parse(readFileSync(credentialsPath(gitDir), 'utf8'));
+      const nowhere = join(bench.repo.dir, 'no-data-dir');
+      const port = (broken.address() as AddressInfo).port;
+      writeFileSync(credentialsPath(gitDir), JSON.stringify({ ...credentials, dataDir: nowhere, url: `http://127.0.0.1:${port}` }));
+      writeFile(s.worktree, 'src/orders.ts', 'export const orders = [3];\n');
+      // Asynchronously: the broken coordinator answers from this very process.
+      const refused = await gitAsync(s.worktree, ['commit', '-am', 'orders']);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toMatch(new RegExp(`Signalbox could not check this commit of session ${s.id}: .*`));
+      expect(refused.stderr).toMatch(why);
+      expect(git(s.worktree, ['log', '--format=%s', '-1']).stdout.trim()).toBe('initial');
+    } finally {
+      await new Promise((done) => broken.close(done));
+    }
   });
 
   it('lets a clear commit through, and a soft overlap with a note', async () => {

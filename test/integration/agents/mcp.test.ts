@@ -1,5 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../src/shared/board';
 import { BIN, serveCoordinator, tempDir, type ServedCoordinator } from '../../helpers/signalbox-cli';
@@ -44,6 +45,64 @@ async function connect(worktree: string): Promise<{ client: Client; stderr: () =
 function text(result: Awaited<ReturnType<Client['callTool']>>): string {
   return (result.content as { type: string; text: string }[]).map((c) => c.text).join('\n');
 }
+
+/** Speaks JSON-RPC to a raw `signalbox mcp` process, one message a line, and keeps every byte of its stdout. */
+async function rawSession(worktree: string, messages: object[]): Promise<{ stdout: string; answered: Map<number, any> }> {
+  const child = spawn(process.execPath, [BIN, 'mcp'], { cwd: worktree, env: agentEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  const answered = new Map<number, any>();
+  const expected = messages.filter((m) => 'id' in m).length;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const allAnswered = new Promise<void>((done, fail) => {
+    const deadline = setTimeout(() => fail(new Error(`signalbox mcp answered ${answered.size} of ${expected}; stdout: ${stdout}`)), 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      for (const line of stdout.split('\n')) {
+        try {
+          const message = JSON.parse(line) as { id?: number };
+          if (typeof message.id === 'number') answered.set(message.id, message);
+        } catch {
+          // A partial line, or not JSON: the assertions below judge every complete line.
+        }
+      }
+      if (answered.size === expected) {
+        clearTimeout(deadline);
+        done();
+      }
+    });
+  });
+  for (const message of messages) child.stdin.write(`${JSON.stringify(message)}\n`);
+  await allAnswered;
+  child.stdin.end();
+  await exited;
+  return { stdout, answered };
+}
+
+describe('signalbox mcp on stdio', () => {
+  it('writes nothing but JSON-RPC 2.0 messages to stdout, answers included', async () => {
+    const { stdout, answered } = await rawSession(a.worktree, [
+      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'check', arguments: { paths: ['src/a.ts'], mode: 'write' } } },
+      { jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'set_status', arguments: { status: 'sleeping' } } },
+      { jsonrpc: '2.0', id: 5, method: 'no/such/method' },
+    ]);
+    expect(stdout.endsWith('\n')).toBe(true);
+    const lines = stdout.slice(0, -1).split('\n');
+    expect(lines).toHaveLength(5);
+    for (const line of lines) {
+      const message = JSON.parse(line) as Record<string, unknown>;
+      expect(message.jsonrpc).toBe('2.0');
+      expect('result' in message !== 'error' in message).toBe(true);
+    }
+    expect(answered.get(1).result.serverInfo.name).toBe('signalbox');
+    expect(answered.get(2).result.tools).toHaveLength(7);
+    expect(answered.get(3).result.content[0].text).toMatch(/^clear: /);
+    expect(answered.get(4).result.isError).toBe(true);
+    expect(answered.get(5).error.code).toBe(-32601);
+  });
+});
 
 describe('signalbox mcp', () => {
   it('lists the tools with typed input schemas', async () => {

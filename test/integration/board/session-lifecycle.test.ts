@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoardStore } from '../../../src/core/board/board-store';
 import { BoardError, StaleVersionError } from '../../../src/core/board/errors';
+import { credentialsPath } from '../../../src/core/board/session-credentials';
 import { readSession, readSessions } from '../../../src/core/board/session-record';
 import { addRepo, endSession, newSession } from '../../../src/core/board/session-lifecycle';
 import { pauseSession, resumeSession, setStatus, updateSession } from '../../../src/core/board/session-steering';
@@ -60,6 +61,16 @@ describe('sessions with real worktrees', () => {
     expect(session.status).toBe('active');
     const created = store.db.prepare(`SELECT kind FROM event WHERE subject = ?`).pluck().all(`session:${session.id}`);
     expect(created).toEqual(['session.created']);
+  });
+
+  it('writes the session token where only the user can read it, in the worktree’s own git dir', async () => {
+    const session = await newSession(store, context(), { repo: repo.root, title: 'Secret' }, 'lead');
+    const gitDir = git(session.worktree, 'rev-parse', '--absolute-git-dir').trim();
+    const file = credentialsPath(gitDir);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(dirname(file)).mode & 0o777).toBe(0o700);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ session: session.id, token: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(git(session.worktree, 'status', '--porcelain', '--ignored')).not.toMatch(/session\.json/);
   });
 
   it('accepts titles with spaces and unicode, and repo paths with spaces', async () => {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardEvent } from '../../../src/shared/board';
+import { readSessionCredentials } from '../../../src/core/board/session-credentials';
+import { worktreeGitDir } from '../../../src/core/git';
+import type { BoardEvent, Session } from '../../../src/shared/board';
 import { startCoordinator, type RunningCoordinator } from '../../../src/server/coordinator';
 import { makeRepo } from '../../helpers/git-fixture';
 import { tempDir } from '../../helpers/signalbox-cli';
@@ -64,6 +66,21 @@ describe('coordinator HTTP API', () => {
     expect(notJson.body.error.message).toMatch(/not valid JSON/);
     expect((await call('no.such.op', {})).status).toBe(404);
     expect((await call('session.show', { id: 'nope' })).status).toBe(404);
+  });
+
+  it('answers a stale version with 409 naming the writer who won and when, applying nothing', async () => {
+    const session = (await call('session.new', { repo: repo.root, title: 'Contested' })).body as Session;
+    const token = (await readSessionCredentials(await worktreeGitDir(session.worktree)))!.token;
+    const won = await call('session.update', { id: session.id, expectVersion: session.version, fields: { objective: 'the agent’s' } }, token);
+    expect(won.status).toBe(200);
+    const lost = await call('session.update', { id: session.id, expectVersion: session.version, fields: { objective: 'the lead’s' } });
+    expect(lost.status).toBe(409);
+    expect(lost.body.error).toMatchObject({
+      code: 'stale-version',
+      message: expect.stringContaining(`changed by session:${session.id} at ${won.body.updatedAt}`),
+      details: { changedBy: `session:${session.id}`, changedAt: won.body.updatedAt, currentVersion: session.version + 1, expectedVersion: session.version },
+    });
+    expect((await call('session.show', { id: session.id })).body.session).toMatchObject({ objective: 'the agent’s', version: session.version + 1 });
   });
 
   it('pushes every board change on the event stream, after replaying what was missed', async () => {

@@ -95,6 +95,18 @@ describe('answerClaudeHook', () => {
     expect(noFile.calls).toEqual([]);
   });
 
+  it.each([
+    ['null', null],
+    ['an empty object', {}],
+    ['an unknown verdict', { verdict: 'sure', holders: [], reason: 'r', nextAction: 'n', paths: [] }],
+    ['a verdict without its reason', { verdict: 'clear', holders: [], paths: [] }],
+  ])('refuses a write when the coordinator answers the check with %s', async (_name, answer) => {
+    const { calls, link } = fakeCoordinator({ check: () => answer });
+    const reply = JSON.parse(await answerClaudeHook(write(), context(link)));
+    expect(reply.hookSpecificOutput).toMatchObject({ permissionDecision: 'deny', permissionDecisionReason: expect.stringMatching(/no verdict Signalbox knows/) });
+    expect(calls.map((c) => c.op)).toEqual(['check']);
+  });
+
   it('sets active again after the hold, and gives up when the status is no longer the hook’s', async () => {
     const stopped = fakeCoordinator({
       'session.show': { session: { status: 'active', blocker: null, version: 4 } },
