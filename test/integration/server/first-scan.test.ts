@@ -18,7 +18,7 @@ async function boardScan(coordinator: RunningCoordinator): Promise<ConflictScan>
   return ((await response.json()) as { scan: ConflictScan }).scan;
 }
 
-/** Enough files in each worktree that reading them all takes longer than one HTTP round trip. */
+/** Work enough in each worktree that the first scan reads something real. */
 function manyFiles(prefix: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (let dir = 0; dir < 60; dir++) for (let file = 0; file < 25; file++) files[`${prefix}/d${dir}/f${file}.ts`] = `export const v = ${file};\n`;
@@ -52,11 +52,11 @@ async function newSession(coordinator: RunningCoordinator, title: string): Promi
 }
 
 describe('the coordinator’s first conflict scan', () => {
-  it('is reported with the board: scanning every live worktree at start, then ready', async () => {
+  it('is reported with the board: every live worktree counted, ready once the first evaluation is done', async () => {
     const coordinator = await startCoordinator({ dataDir: data.path, port: 0 });
     try {
       const first = await boardScan(coordinator);
-      expect(first).toMatchObject({ state: 'scanning', sessions: 4, finishedAt: null });
+      expect(first).toMatchObject({ sessions: 4, startedAt: expect.any(String) });
       await expect.poll(async () => (await boardScan(coordinator)).state, { timeout: 30_000, interval: 50 }).toBe('ready');
       const last = await boardScan(coordinator);
       expect(last).toMatchObject({ sessions: 4, startedAt: first.startedAt, finishedAt: expect.any(String) });
@@ -64,6 +64,17 @@ describe('the coordinator’s first conflict scan', () => {
     } finally {
       await coordinator.close();
     }
+  });
+
+  it('says scanning until the evaluation ends, then ready', async () => {
+    let finish!: () => void;
+    const evaluation = new Promise<void>((resolve) => (finish = resolve));
+    const scan = new FirstScan(3, () => 'now');
+    const followed = scan.follow(evaluation);
+    expect(scan.current()).toEqual({ state: 'scanning', sessions: 3, startedAt: 'now', finishedAt: null });
+    finish();
+    await followed;
+    expect(scan.current()).toEqual({ state: 'ready', sessions: 3, startedAt: 'now', finishedAt: 'now' });
   });
 
   it('says failed, not ready, when the evaluation fails', async () => {
