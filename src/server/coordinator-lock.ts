@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { RefusedError } from '../core/board/errors';
 import type { CoordinatorInfo } from '../core/data-dir';
 
@@ -6,11 +7,11 @@ import type { CoordinatorInfo } from '../core/data-dir';
 export class CoordinatorRunningError extends RefusedError {
   constructor(
     readonly dataDir: string,
-    readonly pid: number,
+    readonly pid: number | null,
     readonly url: string | null,
   ) {
     super(
-      `A Signalbox coordinator is already running for ${dataDir} (pid ${pid}${url ? `, ${url}` : ''}).`,
+      `A Signalbox coordinator is already running for ${dataDir} (${pid ? `pid ${pid}` : 'it is starting'}${url ? `, ${url}` : ''}).`,
       'Use that one, stop it first, or pass another --data folder.',
       { dataDir, pid, url },
     );
@@ -18,12 +19,12 @@ export class CoordinatorRunningError extends RefusedError {
   }
 }
 
-function alive(pid: number): boolean {
+function readPid(file: string): number | null {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
   }
 }
 
@@ -36,31 +37,35 @@ function readInfo(file: string): CoordinatorInfo | null {
 }
 
 /**
- * One coordinator owns a data directory (DESIGN §1 rule 1). The lock file is created exclusively;
- * a lock left by a dead process (kill -9) is taken over.
+ * One coordinator owns a data directory (DESIGN §1 rule 1). Owning it is holding an exclusive
+ * SQLite lock on `<lockFile>.sqlite` for the coordinator's whole life: the operating system takes
+ * the lock back when the process dies, however it dies, so a crash leaves nothing to take over
+ * and two coordinators starting at once cannot both win. `lockFile` only names the holder's pid
+ * to whoever is refused.
  */
 export function acquireCoordinatorLock(lockFile: string, infoFile: string, dataDir: string): () => void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockFile, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => {
-        try {
-          if (readFileSync(lockFile, 'utf8') === String(process.pid)) unlinkSync(lockFile);
-        } catch {
-          // Already gone: nothing to release.
-        }
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(lockFile, 'utf8').trim());
-      if (pid && alive(pid)) {
-        const info = readInfo(infoFile);
-        throw new CoordinatorRunningError(dataDir, pid, info?.pid === pid ? info.url : null);
-      }
-      unlinkSync(lockFile);
-    }
+  const lock = new Database(`${lockFile}.sqlite`, { timeout: 0 });
+  try {
+    lock.pragma('locking_mode = EXCLUSIVE');
+    // The first write takes the exclusive lock; in this locking mode it is kept until close.
+    lock.exec(
+      `BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder;
+       INSERT INTO holder VALUES (${process.pid}); COMMIT;`,
+    );
+  } catch (error) {
+    lock.close();
+    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+    const pid = readPid(lockFile);
+    const info = readInfo(infoFile);
+    throw new CoordinatorRunningError(dataDir, pid, pid !== null && info?.pid === pid ? info.url : null);
   }
-  throw new Error(`Could not take the coordinator lock ${lockFile}: another process keeps replacing it.`);
+  writeFileSync(lockFile, String(process.pid), { mode: 0o600 });
+  return () => {
+    try {
+      if (readPid(lockFile) === process.pid) unlinkSync(lockFile);
+    } catch {
+      // Already gone: the lock below is what counts.
+    }
+    lock.close();
+  };
 }
