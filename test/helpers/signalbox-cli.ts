@@ -39,6 +39,8 @@ export interface ServedCoordinator {
   /** Calls the HTTP API as the lead; resolves with status and parsed body. */
   api(op: string, input: unknown, token?: string): Promise<{ status: number; body: any }>;
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** The process has exited (killed, or stopped by itself). */
+  readonly stopped: boolean;
 }
 
 /**
@@ -74,6 +76,9 @@ export async function serveCoordinator(dataDir: string, extra: string[] = [], op
     async kill(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
+    },
+    get stopped() {
+      return child.exitCode !== null || child.signalCode !== null;
     },
   };
 }

@@ -16,6 +16,8 @@ import { type Actor, actorName } from './actor';
 /** Re-evaluates one session's conflicts (the conflict engine); absent where none runs. */
 export interface ConflictRefresher {
   refresh(session: string): Promise<void>;
+  /** Resolves once no evaluation is running or queued: nothing reads a worktree any more. */
+  idle(): Promise<void>;
 }
 
 export interface OperationContext {
@@ -84,7 +86,12 @@ export const handlers: { [K in OperationName]: Handler<K> } = {
   'session.resume': { access: lead, handle: ({ store, actor }, input) => resumeSession(store, input, actorName(actor)) },
   'session.end': {
     access: lead,
-    handle: ({ store, dataDir, actor }, input) => endSession(store, dataDir, input, actorName(actor)),
+    handle: async ({ store, conflicts, dataDir, actor }, input) => {
+      const ended = await endSession(store, dataDir, input, actorName(actor));
+      // Once `session end` answers, nothing of Signalbox runs git in that worktree or repository for it.
+      await conflicts?.idle();
+      return ended;
+    },
   },
   'status.set': {
     access: ownSession((input: OperationInput<'status.set'>) => input.session),

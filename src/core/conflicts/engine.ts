@@ -140,6 +140,11 @@ export class ConflictEngine {
     return this.request((work) => (work.all = true), true);
   }
 
+  /** Resolves once no evaluation is running or pending (an ended session's sweep included). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();

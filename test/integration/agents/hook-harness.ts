@@ -46,6 +46,8 @@ export function runHook(input: string, options: { cwd?: string; env?: Record<str
 
 /** A repository with sessions on one coordinator, created through the real CLI as the lead would. */
 export class Workbench {
+  private readonly sessions: string[] = [];
+
   private constructor(
     readonly repo: RepoFixture,
     readonly coordinator: ServedCoordinator,
@@ -62,6 +64,7 @@ export class Workbench {
   session(title: string, ...options: string[]): Session {
     const created = this.cli(['--json', 'session', 'new', '--repo', this.repo.root, '--title', title, '--agent', 'claude-code', ...options]);
     if (created.code !== 0) throw new Error(`session new failed: ${created.stderr}`);
+    this.sessions.push((created.json as Session).id);
     return created.json as Session;
   }
 
@@ -73,7 +76,12 @@ export class Workbench {
     return (await this.coordinator.api('events.since', { after, limit: 1000 })).body;
   }
 
-  cleanup(): Promise<void> {
-    return this.repo.cleanup();
+  /**
+   * Ends the sessions first: once `session end` answers, the coordinator runs no git in the
+   * repository being removed. A test that stopped the coordinator has nothing left to wait for.
+   */
+  async cleanup(): Promise<void> {
+    if (!this.coordinator.stopped) for (const id of this.sessions) await this.coordinator.api('session.end', { id });
+    await this.repo.cleanup();
   }
 }
