@@ -1,5 +1,4 @@
 import {
-  Background,
   Controls,
   MarkerType,
   MiniMap,
@@ -16,6 +15,7 @@ import {
 import { useCallback, useEffect, useRef } from 'react';
 import { sessionNodeId } from '../../graph/build-graph';
 import { sessionUnder } from '../../graph/drop-target';
+import { miniMapClass } from '../../graph/minimap-class';
 import type { AppEdge, AppNode } from '../../graph/graph-types';
 import { handOverOfEdge, handOverOfNode, type HandOver } from '../../graph/hand-over';
 import { useFitOnResize } from '../../hooks/use-fit-on-resize';
@@ -32,12 +32,6 @@ const nodeTypes = { session: SessionNode, task: TaskNode, asset: AssetNode } sat
 const edgeTypes = { 'hand-over': HandOverEdge, 'conflict': ConflictEdge } satisfies EdgeTypes;
 const defaultEdgeOptions: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.1 };
-
-function miniMapClass(node: AppNode): string {
-  if (node.type === 'session') return `minimap-node minimap-node--${node.data.status}`;
-  if (node.type === 'asset' && (node.data.contested || node.data.conflictKind)) return 'minimap-node minimap-node--conflict';
-  return 'minimap-node';
-}
 
 /**
  * Local node state follows the store's laid-out graph; it exists so dragging and measuring work.
@@ -119,7 +113,6 @@ export function GraphView() {
         fitViewOptions={fitViewOptions}
         minZoom={0.2}
       >
-        <Background gap={24} size={1} />
         <MiniMap<AppNode> pannable zoomable nodeClassName={miniMapClass} />
         <Controls showInteractive={false} />
         <Panel position="top-right" className="graph-hint">
