@@ -153,13 +153,15 @@ async function updateLatencies(browser: Browser, board: Board, samples: number):
       ({ id, text }) => {
         const w = globalThis as unknown as PageGlobals;
         w.seen = new Promise((resolve, reject) => {
-          const shown = () => w.document.querySelector(`[data-testid=session-node][data-session="${id}"]`)?.textContent?.includes(text) ?? false;
+          // Watch the node itself: a document-wide query on every mutation would compete with the render it times.
+          const node = w.document.querySelector(`[data-testid=session-node][data-session="${id}"]`);
+          if (!node) return reject(new Error(`No node for ${id} on the page.`));
           const observer = new w.MutationObserver(() => {
-            if (!shown()) return;
+            if (!node.textContent?.includes(text)) return;
             observer.disconnect();
             resolve(Date.now());
           });
-          observer.observe(w.document.body, { subtree: true, childList: true, characterData: true });
+          observer.observe(node, { subtree: true, childList: true, characterData: true });
           w.setTimeout(() => {
             observer.disconnect();
             reject(new Error(`The page never showed "${text}" on ${id}.`));
