@@ -3,8 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { endSession } from '../../../src/core/board/session-lifecycle';
 import { conflictOf, makeConflictBoard, type ConflictBoard } from './conflict-fixture';
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 const LINES = 'line 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\nline 8\n';
 
 let board: ConflictBoard;
@@ -274,17 +272,16 @@ describe('the conflict engine, watching', () => {
     const merges = () => board.engine.stats.git.mergeTrees ?? 0;
     expect(merges()).toBe(1);
 
-    // The pause lets the watcher hear of the edit before the refresh; either way it is read once.
+    // The watcher reads the in-place edit; the pair's last outcome still holds.
     await board.edit(one, { 'a.txt': 'a, again\n' });
-    await pause(100);
-    await board.engine.refresh(one.id);
+    await expect.poll(() => board.engine.stats.mergesReused, { timeout: 10_000, interval: 10 }).toBeGreaterThan(0);
+    await board.engine.idle();
     expect(merges()).toBe(1);
-    expect(board.engine.stats.mergesReused).toBeGreaterThan(0);
 
     // A new file could be a rename of one the other session edited: compare again.
+    const added = board.nextEvent((event) => event.kind === 'session.changes');
     await board.edit(one, { 'c.txt': 'new\n' });
-    await pause(100);
-    await board.engine.refresh(one.id);
+    await added;
     expect(merges()).toBe(2);
 
     const updated = board.nextEvent((event) => event.kind === 'conflict.opened');
@@ -305,8 +302,10 @@ describe('the conflict engine, watching', () => {
     await board.engine.evaluateAll();
     expect([scans(), reads()]).toEqual([2, 0]);
 
+    // The watcher reports the edit, and only that path is read.
+    const heard = board.nextEvent((event) => event.kind === 'session.changes');
     await board.edit(one, { 'a.txt': 'changed\n' });
-    await pause(100);
+    await heard;
     await board.engine.evaluateAll();
     expect(scans()).toBe(2);
     expect(reads()).toBeGreaterThan(0);
@@ -318,8 +317,7 @@ describe('the conflict engine, watching', () => {
     await board.session('one');
     await board.engine.start();
     expect(board.engine.stats.git.status).toBe(1);
-    await pause(450);
-    expect(board.engine.stats.git.status).toBeGreaterThan(1);
+    await expect.poll(() => board.engine.stats.git.status, { timeout: 10_000, interval: 20 }).toBeGreaterThan(1);
   });
 
   it('sees a commit in a session’s worktree', async () => {
