@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api, ConnectionState } from '../../../src/shared/api';
 import type { Board, BoardEvent } from '../../../src/shared/board';
 import type { AttentionSignal, BadgeCounts, Presence } from '../../../src/shared/desktop-shell';
@@ -36,9 +36,13 @@ function fakes(boards: Board[], presence: Presence) {
   };
 }
 
-const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+// Past the settle time on a fake clock, with the reads' promises run in between.
+const tick = () => vi.advanceTimersByTimeAsync(30);
 
 describe('board watch', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   const before = board({ sessions: [session('s1', 'active')], lastEventId: 41 });
   const after = board({ sessions: [session('s1', 'blocked')], lastEventId: 42 });
 
