@@ -129,7 +129,8 @@ export interface Operations {
   };
   'release': { input: { session: string; patterns?: string[]; all?: boolean }; output: Lease[] };
   'check': { input: { session: string; paths: string[]; mode?: LeaseMode }; output: CheckVerdict };
-  'reassign': { input: { pattern: string; to: string; confirm?: boolean }; output: Lease[] };
+  /** `expectVersion` is the moving lease's version; refused when the pattern moves several leases. */
+  'reassign': { input: { pattern: string; to: string; confirm?: boolean; expectVersion?: number }; output: Lease[] };
   'conflicts': { input: { session?: string }; output: Conflict[] };
   'task.new': {
     input: { title: string; objective?: string; session?: string; blockedBy?: string[] };

@@ -80,6 +80,8 @@ export interface Lease {
   expiresAt: string | null;
   reason: string | null;
   fence: number;
+  /** Bumped by every renewal and reassignment; a hand-over can name the one it saw (DESIGN §2). */
+  version: number;
 }
 
 export const TASK_STATUSES = ['todo', 'doing', 'blocked', 'done'] as const;

@@ -4,7 +4,7 @@ import type { CheckVerdict, Conflict, Lease, LeaseMode } from '../../shared/boar
 import { CoordinatorClient, currentSession, type GlobalOptions, resolveContext } from '../client';
 import { CliError, EXIT } from '../exit-codes';
 import { table } from '../format';
-import { print } from '../output';
+import { integer, print } from '../output';
 import { reassignTaskCommand } from './tasks';
 
 function mode(value: string | undefined): LeaseMode {
@@ -110,8 +110,11 @@ export function registerLeaseCommands(program: Command): void {
     .option('--task <id>', 'the task to move')
     .requiredOption('--to <session>', 'the session that takes it')
     .option('--confirm', 'confirm a tier-3 override of a live write lease or task')
+    .option('--expect-version <n>', 'refuse if the task, or the one lease on the glob, changed since this version (see `board --json`)', integer)
     .action(async (_options, command: Command) => {
-      const o = command.optsWithGlobals<GlobalOptions & { paths?: string; task?: string; to: string; confirm?: boolean }>();
+      const o = command.optsWithGlobals<
+        GlobalOptions & { paths?: string; task?: string; to: string; confirm?: boolean; expectVersion?: number }
+      >();
       const { paths, task } = o;
       if (!paths === !task) throw CliError.usage('Name what to move: --paths GLOB or --task ID, one of them.');
       if (task) return reassignTaskCommand({ ...o, task });
@@ -120,6 +123,7 @@ export function registerLeaseCommands(program: Command): void {
         pattern: paths,
         to: o.to,
         confirm: o.confirm ?? false,
+        ...(o.expectVersion !== undefined ? { expectVersion: o.expectVersion } : {}),
       });
       print(o, moved, (m) => `Moved ${m.map((l) => l.pattern).join(', ')} to ${o.to}.`);
     });

@@ -28,12 +28,15 @@ function status(value: string): TaskStatus {
 }
 
 /** `signalbox reassign --task ID --to SESSION`: the task half of the reassign command. */
-export async function reassignTaskCommand(o: GlobalOptions & { task: string; to: string; confirm?: boolean }): Promise<void> {
+export async function reassignTaskCommand(
+  o: GlobalOptions & { task: string; to: string; confirm?: boolean; expectVersion?: number },
+): Promise<void> {
   const context = resolveContext(o);
   const moved = await CoordinatorClient.connect(context).call('task.reassign', {
     id: o.task,
     to: o.to,
     confirm: o.confirm ?? false,
+    ...(o.expectVersion !== undefined ? { expectVersion: o.expectVersion } : {}),
   });
   print(o, moved, (t) => `Moved task ${t.id} to ${t.session}.`);
 }

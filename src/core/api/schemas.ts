@@ -106,7 +106,9 @@ export const inputSchemas = {
       mode: z.enum(['write', 'read']).optional(),
     })
     .strict(),
-  'reassign': z.object({ pattern: z.string().min(1).max(1_000), to: id, confirm: z.boolean().optional() }).strict(),
+  'reassign': z
+    .object({ pattern: z.string().min(1).max(1_000), to: id, confirm: z.boolean().optional(), expectVersion: version.optional() })
+    .strict(),
   'conflicts': z.object({ session: id.optional() }).strict(),
   'task.new': z
     .object({

@@ -9,6 +9,7 @@ import { parseTtl } from './lease-duration';
 import { LIVE_LEASE, type LeaseRow, toLease } from './records';
 import { getSessionRow, type SessionRow } from './sessions';
 import { prepared } from '../db/prepared';
+import { refuseStale, updateVersioned } from './versioned-update';
 
 interface HolderRow extends LeaseRow {
   owner: string;
@@ -106,16 +107,18 @@ export function claimLeases(store: BoardStore, input: ClaimInput, actor: string)
         existing
           ? prepared(tx.db, 
                 `UPDATE lease SET mode = ?, reason = ?, fence = ?,
-                   expires_at = CASE WHEN ? IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ','now', ?) END
+                   expires_at = CASE WHEN ? IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ','now', ?) END,
+                   version = version + 1, updated_by = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
                  WHERE id = ? RETURNING *`,
               )
-              .get(input.mode, input.reason ?? existing.reason, fence, expires, expires, existing.id)
+              .get(input.mode, input.reason ?? existing.reason, fence, expires, expires, actor, existing.id)
           : prepared(tx.db, 
-                `INSERT INTO lease (id, session_id, pattern, base, mode, reason, fence, expires_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ','now', ?) END)
+                `INSERT INTO lease (id, session_id, pattern, base, mode, reason, fence, expires_at, updated_by, updated_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ','now', ?) END,
+                   ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
                  RETURNING *`,
               )
-              .get(`l${fence}`, session.id, pattern, patternBase(pattern), input.mode, input.reason ?? null, fence, expires, expires)
+              .get(`l${fence}`, session.id, pattern, patternBase(pattern), input.mode, input.reason ?? null, fence, expires, expires, actor)
       ) as LeaseRow;
       const lease = toLease(row);
       tx.record({ actor, kind: 'lease.granted', subject: `lease:${lease.id}`, before: existing ? toLease(existing) : null, after: lease });
@@ -247,10 +250,13 @@ export function checkPaths(
   };
 }
 
-/** Moves the leases on `pattern` to another session. Taking a live write lease from its holder needs `confirm` (tier 3). */
+/**
+ * Moves the leases on `pattern` to another session. Taking a live write lease from its holder needs `confirm` (tier 3).
+ * `expectVersion` is the version of the one lease the caller saw move; a pattern several sessions hold has no one version.
+ */
 export function reassignLeases(
   store: BoardStore,
-  input: { pattern: string; to: string; confirm?: boolean },
+  input: { pattern: string; to: string; confirm?: boolean; expectVersion?: number },
   actor: string,
 ): Lease[] {
   const [pattern] = normaliseAll([input.pattern]);
@@ -260,6 +266,15 @@ export function reassignLeases(
       .all(pattern, target.repo_id) as LeaseRow[];
     const moving = rows.filter((row) => row.session_id !== target.id);
     if (!moving.length) throw new NotFoundError('lease', pattern!, `No other session holds a lease on ${pattern}; ${target.id} can claim it.`);
+    if (input.expectVersion !== undefined && moving.length > 1) {
+      throw new BadInputError(
+        `${pattern} is held by ${moving.length} sessions (${moving.map((r) => `${r.session_id}: lease ${r.id} v${r.version}`).join(', ')}); one expected version cannot name them all.`,
+        'expectVersion',
+        'Reassign without --expect-version after checking `signalbox board`, or release the extra leases first.',
+      );
+    }
+    // A stale read is refused before the tier-3 question, so the lead is not asked to confirm what they did not see.
+    if (input.expectVersion !== undefined) refuseStale(tx.db, 'lease', moving[0]!.id, input.expectVersion);
     const contested = moving.filter((row) => {
       const holder = getSessionRow(tx.db, row.session_id);
       return row.mode === 'write' && !holder.ended_at && holder.status !== 'completed';
@@ -283,9 +298,8 @@ export function reassignLeases(
       for (const old of replaced) {
         tx.record({ actor, kind: 'lease.released', subject: `lease:${old.id}`, before: toLease(old), after: null });
       }
-      const after = toLease(
-        prepared(tx.db, `UPDATE lease SET session_id = ?, fence = ? WHERE id = ? RETURNING *`).get(target.id, fence, row.id) as LeaseRow,
-      );
+      updateVersioned(tx.db, 'lease', row.id, row.version, { session_id: target.id, fence }, actor);
+      const after = toLease(prepared(tx.db, `SELECT * FROM lease WHERE id = ?`).get(row.id) as LeaseRow);
       tx.record({ actor, kind: 'lease.reassigned', subject: `lease:${row.id}`, before: toLease(row), after });
       moved.push(after);
     }

@@ -16,6 +16,7 @@ export interface LeaseRow {
   expires_at: string | null;
   reason: string | null;
   fence: number;
+  version: number;
 }
 
 export function toLease(row: LeaseRow): Lease {
@@ -27,6 +28,7 @@ export function toLease(row: LeaseRow): Lease {
     expiresAt: row.expires_at,
     reason: row.reason,
     fence: row.fence,
+    version: row.version,
   };
 }
 

@@ -25,8 +25,15 @@ export function updateVersioned(
     )
     .run({ ...columns, __actor: actor, __id: id, __expect: expectVersion });
   if (result.changes === 1) return;
+  refuseStale(db, table, id, expectVersion);
+  throw new Error(`${table} ${id} is at version ${expectVersion} yet was not updated`);
+}
+
+/** Throws the stale-version refusal, naming who changed the row last and when, unless it is still at `expectVersion`. */
+export function refuseStale(db: BoardDatabase, table: string, id: string, expectVersion: number): void {
   const current = prepared(db, `SELECT version, updated_by, updated_at FROM ${table} WHERE id = ?`)
     .get(id) as { version: number; updated_by: string; updated_at: string } | undefined;
   if (!current) throw new Error(`${table} ${id} vanished during an update`);
+  if (current.version === expectVersion) return;
   throw new StaleVersionError(`${table} ${id}`, expectVersion, current.version, current.updated_by, current.updated_at);
 }

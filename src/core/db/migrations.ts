@@ -191,6 +191,20 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE session ADD COLUMN base_behind INTEGER;
     `,
   },
+  {
+    version: 50,
+    name: 'lease version',
+    sql: `
+      -- Renewal and reassignment update a lease in place, so it carries a version like every
+      -- mutable row (DESIGN §2); existing leases take who changed them last from the audit log.
+      ALTER TABLE lease ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE lease ADD COLUMN updated_by TEXT;
+      ALTER TABLE lease ADD COLUMN updated_at TEXT;
+      UPDATE lease SET
+        updated_by = coalesce((SELECT actor FROM event WHERE subject = 'lease:' || lease.id ORDER BY id DESC LIMIT 1), 'unknown'),
+        updated_at = coalesce((SELECT at FROM event WHERE subject = 'lease:' || lease.id ORDER BY id DESC LIMIT 1), created_at);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

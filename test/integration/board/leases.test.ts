@@ -77,6 +77,18 @@ describe('claiming leases', () => {
     expect(liveLeases(store.db, a.id)).toHaveLength(1);
   });
 
+  it('bumps the lease version on every renewal, so a hand-over from the old read is refused naming the renewer', () => {
+    const first = claimLeases(store, { session: a.id, patterns: ['src/api/**'], mode: 'write', ttl: '10m' }, 'lead').leases[0]!;
+    expect(first.version).toBe(1);
+    const renewed = claimLeases(store, { session: a.id, patterns: ['src/api/**'], mode: 'write', ttl: '30m', reason: 'longer' }, `session:${a.id}`)
+      .leases[0]!;
+    expect(renewed).toMatchObject({ id: first.id, version: 2, reason: 'longer' });
+    const error = refusal(() => reassignLeases(store, { pattern: 'src/api/**', to: b.id, confirm: true, expectVersion: 1 }, 'lead'));
+    expect(error.code).toBe('stale-version');
+    expect(error.message).toMatch(new RegExp(`lease ${first.id} was changed by session:${a.id} at \\d{4}-.*now version 2, you read 1`));
+    expect(liveLeases(store.db, a.id)).toEqual([renewed]);
+  });
+
   it('refuses patterns outside the repository and invalid globs, never as literals', () => {
     expect(refusal(() => claimLeases(store, { session: a.id, patterns: ['../other/**'], mode: 'write' }, 'lead')).code).toBe(
       'bad-input',
@@ -141,6 +153,39 @@ describe('reassigning a lease', () => {
     expect(liveLeases(store.db, a.id)).toEqual([]);
     const event = store.db.prepare(`SELECT actor, kind FROM event WHERE kind = 'lease.reassigned'`).get();
     expect(event).toEqual({ actor: 'lead', kind: 'lease.reassigned' });
+  });
+
+  it('of two leads who read the same lease, the second hand-over is refused as stale, naming the first, and moves nothing', async () => {
+    const c = await newSession(store, { dataDir: data.path, url: 'http://127.0.0.1:1' }, { repo: repo.root, title: 'Docs', owner: 'cy' }, 'lead');
+    const read = claimLeases(store, { session: a.id, patterns: ['docs/**'], mode: 'read' }, 'lead').leases[0]!;
+    const seenByAna = liveLeases(store.db).find((l) => l.id === read.id)!;
+    const seenByBen = liveLeases(store.db).find((l) => l.id === read.id)!;
+    const moved = reassignLeases(store, { pattern: 'docs/**', to: b.id, expectVersion: seenByAna.version }, 'lead:ana');
+    expect(moved).toEqual([expect.objectContaining({ id: read.id, session: b.id, version: 2 })]);
+    const error = refusal(() => reassignLeases(store, { pattern: 'docs/**', to: c.id, expectVersion: seenByBen.version }, 'lead:ben'));
+    expect(error.code).toBe('stale-version');
+    expect(error.message).toMatch(new RegExp(`lease ${read.id} was changed by lead:ana at \\d{4}-.*now version 2, you read 1`));
+    expect(error.details).toMatchObject({ changedBy: 'lead:ana', currentVersion: 2 });
+    expect(liveLeases(store.db, b.id)).toEqual([expect.objectContaining({ id: read.id, version: 2 })]);
+    expect(liveLeases(store.db, c.id)).toEqual([]);
+    expect(reassignLeases(store, { pattern: 'docs/**', to: c.id, expectVersion: 2 }, 'lead:ben')[0]).toMatchObject({ session: c.id, version: 3 });
+  });
+
+  it('refuses the stale read before asking for tier-3 confirmation', () => {
+    claimLeases(store, { session: a.id, patterns: ['src/api/**'], mode: 'write' }, 'lead');
+    claimLeases(store, { session: a.id, patterns: ['src/api/**'], mode: 'write', reason: 'renewed' }, `session:${a.id}`);
+    expect(refusal(() => reassignLeases(store, { pattern: 'src/api/**', to: b.id, expectVersion: 1 }, 'lead')).code).toBe('stale-version');
+  });
+
+  it('refuses an expected version for a pattern several sessions hold, naming each lease, and moves nothing', async () => {
+    const c = await newSession(store, { dataDir: data.path, url: 'http://127.0.0.1:1' }, { repo: repo.root, title: 'Docs', owner: 'cy' }, 'lead');
+    const fromA = claimLeases(store, { session: a.id, patterns: ['docs/**'], mode: 'read' }, 'lead').leases[0]!;
+    const fromB = claimLeases(store, { session: b.id, patterns: ['docs/**'], mode: 'read' }, 'lead').leases[0]!;
+    const error = refusal(() => reassignLeases(store, { pattern: 'docs/**', to: c.id, expectVersion: 1 }, 'lead'));
+    expect(error.code).toBe('bad-input');
+    expect(error.message).toContain(`${a.id}: lease ${fromA.id} v1`);
+    expect(error.message).toContain(`${b.id}: lease ${fromB.id} v1`);
+    expect(liveLeases(store.db, c.id)).toEqual([]);
   });
 
   it('records the release of the receiver’s own read lease that the moved lease replaces', () => {

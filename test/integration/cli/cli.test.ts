@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session } from '../../../src/shared/board';
+import type { Board, Session } from '../../../src/shared/board';
 import { makeRepo } from '../../helpers/git-fixture';
 import { runCli, serveCoordinator, tempDir, type ServedCoordinator } from '../../helpers/signalbox-cli';
 
@@ -183,6 +183,21 @@ describe('signalbox CLI', () => {
       fresh.remove();
       await unregistered.cleanup();
     }
+  });
+
+  it('reassign --expect-version exits 3 naming the session that renewed the lease since the lead read it', () => {
+    const holder = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'Holder']).json as Session;
+    const taker = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'Taker']).json as Session;
+    expect(runCli(['claim', 'notes/**', '--mode', 'read'], { cwd: holder.worktree }).code).toBe(0);
+    const seen = (cli(['--json', 'board']).json as Board).leases.find((l) => l.session === holder.id && l.pattern === 'notes/**')!;
+    expect(seen.version).toBe(1);
+    expect(runCli(['claim', 'notes/**', '--mode', 'read', '--reason', 'still reading'], { cwd: holder.worktree }).code).toBe(0);
+    const stale = cli(['reassign', '--paths', 'notes/**', '--to', taker.id, '--expect-version', String(seen.version)]);
+    expect(stale.code).toBe(3);
+    expect(stale.stderr).toMatch(new RegExp(`lease ${seen.id} was changed by session:${holder.id} at .*now version 2`));
+    const moved = cli(['--json', 'reassign', '--paths', 'notes/**', '--to', taker.id, '--expect-version', '2']);
+    expect(moved.code).toBe(0);
+    expect(moved.json).toEqual([expect.objectContaining({ id: seen.id, session: taker.id, version: 3 })]);
   });
 
   it('prints the whole board', () => {

@@ -13,7 +13,7 @@ function session(id: string, extra: Partial<Session> = {}): Session {
   };
 }
 const lease = (id: string, holder: string, pattern: string, mode: 'write' | 'read' = 'write', fence = 1): Lease => ({
-  id, session: holder, pattern, mode, expiresAt: null, reason: null, fence,
+  id, session: holder, pattern, mode, expiresAt: null, reason: null, fence, version: 1,
 });
 
 function board(sessions: Session[], leases: Lease[]): Board {

@@ -57,6 +57,28 @@ describe('board database', () => {
     db.close();
   });
 
+  it('50 gives existing leases version 1 and who last changed them, from the audit log', () => {
+    const file = dbFile();
+    const old = openBoardDatabase(file, MIGRATIONS.filter((m) => m.version < 50));
+    old.exec(`
+      INSERT INTO repo (id, path, protected_branch, worktree_root, updated_by) VALUES ('r1', '/r', 'main', '/w', 'lead');
+      INSERT INTO session (id, title, owner, agent, repo_id, worktree, branch, base_commit, token_hash, updated_by)
+        VALUES ('s1', 'T', 'ana', 'other', 'r1', '/w/s1', 'b', 'abc', 'h', 'lead');
+      INSERT INTO lease (id, session_id, pattern, mode, fence, created_at) VALUES ('l1', 's1', 'src/**', 'write', 1, '2026-01-01T00:00:00.000Z');
+      INSERT INTO lease (id, session_id, pattern, mode, fence, created_at) VALUES ('l2', 's1', 'docs/**', 'read', 2, '2026-01-02T00:00:00.000Z');
+      INSERT INTO event (at, actor, kind, subject) VALUES ('2026-01-03T00:00:00.000Z', 'session:s1', 'lease.granted', 'lease:l1');
+      INSERT INTO event (at, actor, kind, subject) VALUES ('2026-01-04T00:00:00.000Z', 'lead', 'lease.reassigned', 'lease:l1');
+    `);
+    old.close();
+    const db = openBoardDatabase(file);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.prepare(`SELECT id, version, updated_by, updated_at FROM lease ORDER BY id`).all()).toEqual([
+      { id: 'l1', version: 1, updated_by: 'lead', updated_at: '2026-01-04T00:00:00.000Z' },
+      { id: 'l2', version: 1, updated_by: 'unknown', updated_at: '2026-01-02T00:00:00.000Z' },
+    ]);
+    db.close();
+  });
+
   it('keeps the audit log append-only', () => {
     const db = openBoardDatabase(dbFile());
     db.prepare(`INSERT INTO event (actor, kind, subject) VALUES ('lead', 'x', 'y')`).run();

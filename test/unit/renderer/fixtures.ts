@@ -32,7 +32,7 @@ export function session(id: string, patch: Partial<Session> = {}): Session {
 }
 
 export function lease(id: string, sessionId: string, pattern: string, mode: Lease['mode'] = 'write'): Lease {
-  return { id, session: sessionId, pattern, mode, expiresAt: null, reason: null, fence: 1 };
+  return { id, session: sessionId, pattern, mode, expiresAt: null, reason: null, fence: 1, version: 1 };
 }
 
 export function task(id: string, sessionId: string | null, patch: Partial<Task> = {}): Task {
