@@ -174,6 +174,20 @@ describe('buildGraph', () => {
     expect(grouped.edges[0]!.data?.patterns).toEqual([...patterns].sort());
   });
 
+  it('puts the version of every lease on a dragged edge’s or asset’s patterns on it, a filtered-out holder’s too', () => {
+    const graph = buildGraph(
+      input({
+        sessions: [session('s1'), session('s2')],
+        leases: [{ ...lease('l1', 's1', 'a/**', 'read'), version: 3 }, { ...lease('l2', 's2', 'a/**', 'read'), version: 5 }],
+      }),
+      { ...NO_FILTERS, sessionIds: ['s1'] },
+    );
+    const drawn = [{ pattern: 'a/**', session: 's1', version: 3 }, { pattern: 'a/**', session: 's2', version: 5 }];
+    expect(graph.edges.find((e) => e.id === 'lease:s1:path:a/**')?.data?.drawn).toEqual(drawn);
+    const asset = graph.nodes.find((n) => n.id === 'asset:path:a/**');
+    expect(asset?.type === 'asset' && asset.data.drawn).toEqual(drawn);
+  });
+
   it('draws task ownership as an edge with a grip that carries the owner and the task a drag moves', () => {
     const graph = buildGraph(input({ sessions: [session('s1')], tasks: [task('t1', 's1'), task('t2', null)] }), NO_FILTERS);
     expect(graph.edges.map((e) => [e.id, e.type, e.data])).toEqual([['owns:t1', 'hand-over', { relation: 'owns', session: 's1', taskId: 't1' }]]);

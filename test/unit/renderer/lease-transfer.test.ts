@@ -3,7 +3,7 @@ import { ApiError } from '../../../src/shared/api';
 import { sessionUnder } from '../../../src/renderer/src/graph/drop-target';
 import { handOverOfEdge, handOverOfNode } from '../../../src/renderer/src/graph/hand-over';
 import type { AppNode } from '../../../src/renderer/src/graph/graph-types';
-import { contestedHolders, patternsToMove } from '../../../src/renderer/src/store/lease-transfer';
+import { contestedHolders, patternsToMove, shownVersions } from '../../../src/renderer/src/store/lease-transfer';
 import { lease } from './fixtures';
 
 describe('patternsToMove', () => {
@@ -15,6 +15,22 @@ describe('patternsToMove', () => {
     ['unknown patterns are ignored', ['zzz'], 's1', []],
   ])('%s', (_, patterns, to, moving) => {
     expect(patternsToMove(leases, patterns, to)).toEqual(moving);
+  });
+});
+
+describe('shownVersions', () => {
+  const leases = [
+    { ...lease('l1', 's1', 'a/**'), version: 3 },
+    { ...lease('l2', 's2', 'a/**', 'read'), version: 7 },
+    { ...lease('l3', 's2', 'b.ts'), version: 2 },
+  ];
+  it.each([
+    ['one other holder: its version', ['b.ts'], 's1', { 'b.ts': 2 }],
+    ['two other holders: no one version', ['a/**'], 's3', {}],
+    ['the target’s own lease does not count', ['a/**'], 's2', { 'a/**': 3 }],
+    ['nothing to move: nothing', ['b.ts'], 's2', {}],
+  ])('%s', (_, patterns, to, versions) => {
+    expect(shownVersions(leases, patterns, to)).toEqual(versions);
   });
 });
 
@@ -68,7 +84,11 @@ const task = (x: number, y: number): AppNode => ({
 
 describe('what a drag hands over', () => {
   it.each([
-    ['a lease edge: its patterns', { relation: 'lease' as const, session: 's1', patterns: ['a/**', 'b.ts'] }, { kind: 'leases', patterns: ['a/**', 'b.ts'] }],
+    [
+      'a lease edge: its patterns and the leases drawn on them',
+      { relation: 'lease' as const, session: 's1', patterns: ['a/**', 'b.ts'], drawn: [{ pattern: 'a/**', session: 's1', version: 4 }] },
+      { kind: 'leases', patterns: ['a/**', 'b.ts'], drawn: [{ pattern: 'a/**', session: 's1', version: 4 }] },
+    ],
     ['an ownership edge: its task', { relation: 'owns' as const, session: 's1', taskId: 't4' }, { kind: 'task', task: 't4' }],
     ['a conflict edge: nothing', { relation: 'conflict' as const, conflictId: 'c1' }, null],
     ['a lease edge without patterns: nothing', { relation: 'lease' as const, session: 's1', patterns: [] }, null],
@@ -84,7 +104,7 @@ describe('what a drag hands over', () => {
       position: { x: 0, y: 0 },
       data: { label: 'src/', paths: ['src/a.ts', 'src/b.ts'], grouped: true, holders: [], contested: false, changedBy: [], conflictKind: null },
     };
-    expect(handOverOfNode(asset)).toEqual({ kind: 'leases', patterns: ['src/a.ts', 'src/b.ts'] });
+    expect(handOverOfNode(asset)).toEqual({ kind: 'leases', patterns: ['src/a.ts', 'src/b.ts'], drawn: [] });
     const session: AppNode = {
       id: 'session:s1',
       type: 'session',

@@ -43,7 +43,7 @@ describe('steering: handing leases over', () => {
   it('moves an uncontested lease at once, then reloads the board', async () => {
     const ctx = await started({ reassign: () => [lease('l2', 's2', 'docs/**', 'read')] });
     await ctx.s().actions.moveLeases(['docs/**'], 's2');
-    expect(ctx.api.callsOf('reassign')).toEqual([{ pattern: 'docs/**', to: 's2' }]);
+    expect(ctx.api.callsOf('reassign')).toEqual([{ pattern: 'docs/**', to: 's2', expectVersion: 1 }]);
     expect(ctx.api.callsOf('board')).toHaveLength(2);
     expect(ctx.s().override).toBeNull();
     expect(ctx.s().notices).toEqual([]);
@@ -61,10 +61,55 @@ describe('steering: handing leases over', () => {
     expect(ctx.s().notices).toEqual([]);
     await ctx.s().actions.confirmOverride();
     expect(ctx.api.callsOf('reassign')).toEqual([
-      { pattern: 'src/a.ts', to: 's2' },
-      { pattern: 'src/a.ts', to: 's2', confirm: true },
+      { pattern: 'src/a.ts', to: 's2', expectVersion: 1 },
+      { pattern: 'src/a.ts', to: 's2', confirm: true, expectVersion: 1 },
     ]);
     expect(ctx.s().override).toBeNull();
+  });
+
+  it('sends the version of the lease on screen, and a lease changed meanwhile comes back as the stale-write notice', async () => {
+    const shown = board({ sessions: [session('s1'), session('s2')], leases: [{ ...lease('l1', 's1', 'src/a.ts'), version: 4 }], lastEventId: 10 });
+    const renewed = board({ sessions: [session('s1'), session('s2')], leases: [{ ...lease('l1', 's1', 'src/a.ts'), version: 5 }], lastEventId: 11 });
+    const ctx = await started(
+      {
+        reassign: () => {
+          throw new ApiError({
+            code: 'stale-version',
+            message: 'lease l1 was changed by session:s1 at 2026-12-04T04:50:00.000Z (now version 5, you read 4); your change was not applied.',
+          });
+        },
+      },
+      [shown, renewed],
+    );
+    await ctx.s().actions.moveLeases(['src/a.ts'], 's2');
+    expect(ctx.api.callsOf('reassign')).toEqual([{ pattern: 'src/a.ts', to: 's2', expectVersion: 4 }]);
+    expect(ctx.s().override).toBeNull();
+    expect(ctx.s().notices).toEqual([
+      expect.objectContaining({
+        tone: 'warning',
+        title: 'Not saved — someone changed it first',
+        message: expect.stringContaining('Could not move src/a.ts to s2: lease l1 was changed by session:s1 at'),
+      }),
+    ]);
+    expect(ctx.s().board.leases['l1']?.version).toBe(5);
+  });
+
+  it('a drag sends the version the graph drew, even when a newer board has arrived since', async () => {
+    const newer = board({ sessions: [session('s1'), session('s2')], leases: [{ ...lease('l1', 's1', 'src/a.ts'), version: 6 }], lastEventId: 10 });
+    const ctx = await started({ reassign: () => [lease('l1', 's2', 'src/a.ts')] }, [newer]);
+    await ctx.s().actions.moveLeases(['src/a.ts'], 's2', [{ pattern: 'src/a.ts', session: 's1', version: 5 }]);
+    expect(ctx.api.callsOf('reassign')).toEqual([{ pattern: 'src/a.ts', to: 's2', expectVersion: 5 }]);
+  });
+
+  it('sends no version for a pattern several sessions hold, which has none', async () => {
+    const shared = board({
+      sessions: [session('s1'), session('s2'), session('s3')],
+      leases: [lease('l1', 's1', 'docs/**', 'read'), lease('l2', 's2', 'docs/**', 'read')],
+      lastEventId: 10,
+    });
+    const ctx = await started({ reassign: () => [lease('l1', 's3', 'docs/**', 'read'), lease('l2', 's3', 'docs/**', 'read')] }, [shared]);
+    await ctx.s().actions.moveLeases(['docs/**'], 's3');
+    expect(ctx.api.callsOf('reassign')).toEqual([{ pattern: 'docs/**', to: 's3' }]);
   });
 
   it('cancelling a tier-3 hand-over takes nothing and says so', async () => {

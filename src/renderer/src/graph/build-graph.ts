@@ -9,6 +9,7 @@ import {
   type AppNode,
   type AssetHolder,
   type AssetGraphNode,
+  type DrawnLease,
   type Graph,
   type GraphInput,
   type SessionGraphNode,
@@ -84,9 +85,10 @@ export function buildGraph(input: GraphInput, filters: Filters): Graph {
     if (list) list.push(use);
     else assets.set(key, [use]);
   }
-  for (const key of [...assets.keys()].sort()) nodes.push(assetNode(key, assets.get(key)!));
+  const drawn = drawnLeases(input.leases);
+  for (const key of [...assets.keys()].sort()) nodes.push(assetNode(key, assets.get(key)!, drawn));
 
-  const leases = leaseEdges(uses, keyOf);
+  const leases = leaseEdges(uses, keyOf, drawn);
   edges.push(...leases, ...changeEdges(uses, keyOf, new Set(leases.map((e) => e.id))), ...conflictEdges(conflicts, visible, keyOf));
   return { nodes, edges };
 }
@@ -147,7 +149,16 @@ function assetUses(input: GraphInput, conflicts: Conflict[], sessions: Session[]
   return uses;
 }
 
-function assetNode(key: string, uses: AssetUse[]): AssetGraphNode {
+/** Every lease by pattern, hidden sessions' too: a hand-over moves them all. */
+function drawnLeases(leases: GraphInput['leases']): Map<string, DrawnLease[]> {
+  const byPattern = new Map<string, DrawnLease[]>();
+  for (const { pattern, session, version } of leases) byPattern.set(pattern, [...(byPattern.get(pattern) ?? []), { pattern, session, version }]);
+  return byPattern;
+}
+
+const drawnOn = (patterns: readonly string[], drawn: Map<string, DrawnLease[]>): DrawnLease[] => patterns.flatMap((p) => drawn.get(p) ?? []);
+
+function assetNode(key: string, uses: AssetUse[], drawn: Map<string, DrawnLease[]>): AssetGraphNode {
   const paths = [...new Set(uses.map((u) => u.path))].sort();
   const grouped = key.startsWith('dir:');
   const holdersBySession = new Map<string, LeaseMode>();
@@ -172,6 +183,7 @@ function assetNode(key: string, uses: AssetUse[]): AssetGraphNode {
       contested: holders.length >= 2 && holders.some((h) => h.mode === 'write'),
       changedBy,
       conflictKind: kinds[0] ?? null,
+      drawn: drawnOn(paths, drawn),
     },
   };
 }
@@ -180,7 +192,7 @@ function folderLabel(path: string): string {
   return folderOf(path) || '(repo root)';
 }
 
-function leaseEdges(uses: AssetUse[], keyOf: Map<string, string>): AppEdge[] {
+function leaseEdges(uses: AssetUse[], keyOf: Map<string, string>, drawn: Map<string, DrawnLease[]>): AppEdge[] {
   const byEdge = new Map<string, { session: string; key: string; mode: LeaseMode; patterns: Set<string> }>();
   for (const use of uses) {
     if (use.mode === null) continue;
@@ -197,7 +209,7 @@ function leaseEdges(uses: AssetUse[], keyOf: Map<string, string>): AppEdge[] {
     source: sessionNodeId(session),
     target: assetNodeId(key),
     className: `edge-lease edge-lease--${mode}`,
-    data: { relation: 'lease', mode, session, patterns: [...patterns].sort() },
+    data: { relation: 'lease', mode, session, patterns: [...patterns].sort(), drawn: drawnOn([...patterns].sort(), drawn) },
   }));
 }
 

@@ -41,6 +41,9 @@ export type TaskNodeData = {
 
 export type AssetHolder = { session: string; mode: LeaseMode };
 
+/** A lease as the graph drew it: a hand-over sends its version, so one changed since is refused as stale. */
+export type DrawnLease = { pattern: string; session: string; version: number };
+
 export type AssetNodeData = {
   label: string;
   /** The lease patterns and conflicting files this node stands for (several when grouped by folder). */
@@ -52,6 +55,8 @@ export type AssetNodeData = {
   /** The sessions whose changed files this node stands for (some of them). */
   changedBy: string[];
   conflictKind: ConflictKind | null;
+  /** Every lease on `paths`, any session's, as drawn. */
+  drawn?: DrawnLease[];
 };
 
 export type SessionGraphNode = Node<SessionNodeData, 'session'>;
@@ -66,6 +71,8 @@ export type GraphEdgeData = {
   /** On a lease or ownership edge: the holding session, and what a drag onto another session moves. */
   session?: string;
   patterns?: string[];
+  /** On a lease edge: every lease on its patterns, any session's, as drawn. */
+  drawn?: DrawnLease[];
   taskId?: string;
   conflictId?: string;
   conflictKind?: ConflictKind;

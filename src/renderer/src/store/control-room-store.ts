@@ -16,7 +16,7 @@ import type { Graph } from '../graph/graph-types';
 import { ACTIVITY_LIMIT, mergeActivity } from './activity';
 import { applyEvent, eventTouchesSession } from './apply-event';
 import { EMPTY_BOARD_INDEX, indexBoard, type BoardIndex } from './board-index';
-import type { OwnershipOverride } from './lease-transfer';
+import type { OwnershipOverride, ShownLease } from './lease-transfer';
 import type { TaskOverride } from './task-transfer';
 import { isMissingOperation, noticeFromError, type Notice, type NoticeDraft } from './notices';
 import { createSteeringActions, type WriteStep } from './steering-actions';
@@ -52,8 +52,11 @@ export interface ControlRoomActions {
   endSession(id: string): Promise<boolean>;
   createSession(input: OperationInput<'session.new'>): Promise<Session | null>;
   decideApproval(id: string, decision: 'approve' | 'deny', why?: string): Promise<boolean>;
-  /** Hands the leases on `patterns` to session `to`; taking a live write lease waits in `override`. */
-  moveLeases(patterns: string[], to: string): Promise<void>;
+  /**
+   * Hands the leases on `patterns` to session `to` at the versions `drawn` (else the board) shows;
+   * taking a live write lease waits in `override`.
+   */
+  moveLeases(patterns: string[], to: string, drawn?: readonly ShownLease[]): Promise<void>;
   confirmOverride(): Promise<void>;
   cancelOverride(): void;
   /** Hands task `id` to session `to`; taking it from a live session waits in `taskOverride`. */

@@ -2,7 +2,7 @@ import type { Api } from '../../../shared/api';
 import type { Session, Task } from '../../../shared/board';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ControlRoomActions, ControlRoomState } from './control-room-store';
-import { contestedHolders, patternsToMove, type OwnershipOverride } from './lease-transfer';
+import { contestedHolders, patternsToMove, shownVersions, type OwnershipOverride } from './lease-transfer';
 import type { NoticeDraft } from './notices';
 import type { TaskOverride } from './task-transfer';
 
@@ -69,20 +69,30 @@ export function createSteeringActions(
     return session !== null;
   };
 
-  /** Hands each pattern over; the ones that take a live write lease wait for the lead's confirmation. */
-  const handOver = async (patterns: readonly string[], to: string, confirm: boolean): Promise<OwnershipOverride | null> => {
-    const refused: OwnershipOverride = { to, patterns: [], holders: [], reasons: [] };
+  /**
+   * Hands each pattern over at the lease version the lead saw; the ones that take a live write lease
+   * wait for the lead's confirmation.
+   */
+  const handOver = async (
+    patterns: readonly string[],
+    to: string,
+    versions: Record<string, number>,
+    confirm: boolean,
+  ): Promise<OwnershipOverride | null> => {
+    const refused: OwnershipOverride = { to, patterns: [], holders: [], reasons: [], versions: {} };
     let moved = false;
     for (const pattern of patterns) {
+      const expectVersion = versions[pattern];
       const leases = await write({
         key: `lease:${pattern}`,
         label: `Moving ${pattern} to ${to}…`,
         doing: `move ${pattern} to ${to}`,
-        run: () => api.call('reassign', confirm ? { pattern, to, confirm } : { pattern, to }),
+        run: () => api.call('reassign', { pattern, to, ...(confirm ? { confirm } : {}), ...(expectVersion !== undefined ? { expectVersion } : {}) }),
         handle: (error) => {
           const holders = confirm ? null : contestedHolders(error);
           if (holders === null) return false;
           refused.patterns.push(pattern);
+          if (expectVersion !== undefined) refused.versions[pattern] = expectVersion;
           refused.holders.push(...holders.filter((h) => !refused.holders.includes(h)));
           refused.reasons.push(error instanceof Error ? error.message : String(error));
           return true;
@@ -195,13 +205,14 @@ export function createSteeringActions(
       return approval !== null;
     },
 
-    async moveLeases(patterns, to) {
-      const moving = patternsToMove(Object.values(get().board.leases), patterns, to);
+    async moveLeases(patterns, to, drawn) {
+      const leases = drawn ?? Object.values(get().board.leases);
+      const moving = patternsToMove(leases, patterns, to);
       if (moving.length === 0) {
         notify({ tone: 'info', title: 'Nothing to move', message: `${to} already holds ${patterns.join(', ')}.` });
         return;
       }
-      const refused = await handOver(moving, to, false);
+      const refused = await handOver(moving, to, shownVersions(leases, moving, to), false);
       if (refused) set({ override: refused });
     },
 
@@ -209,7 +220,7 @@ export function createSteeringActions(
       const override = get().override;
       if (!override) return;
       set({ override: null });
-      await handOver(override.patterns, override.to, true);
+      await handOver(override.patterns, override.to, override.versions, true);
     },
 
     async moveTask(id, to) {

@@ -53,7 +53,7 @@ export function GraphView() {
   useFitOnResize(container, refit);
 
   const handOver = (what: HandOver | null, to: string): void => {
-    if (what?.kind === 'leases') void moveLeases(what.patterns, to);
+    if (what?.kind === 'leases') void moveLeases(what.patterns, to, what.drawn);
     if (what?.kind === 'task') void moveTask(what.task, to);
   };
   const gripDrag = useHandOverDrag(graph.edges, (edge, to) => handOver(handOverOfEdge(edge), to), setDropTarget);
