@@ -1,6 +1,6 @@
-import { copyFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { commitTree, git, GitError } from '../git';
+import { commitTree, copyIndexFile, git, GitError } from '../git';
 import { singleLine } from '../git/run-git';
 import { gitDirOf } from './git-dir';
 import type { GitMeter } from './git-meter';
@@ -32,12 +32,7 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
   };
   try {
     const gitDir = await gitDirOf(source.worktree);
-    const copied =
-      gitDir !== null &&
-      (await copyFile(join(gitDir, 'index'), source.scratchIndex).then(
-        () => true,
-        () => false,
-      ));
+    const copied = gitDir !== null && (await copyIndexFile(join(gitDir, 'index'), source.scratchIndex));
     const unstaged = [...new Set(source.lines.filter((line) => line.unstaged).map((line) => line.path))];
     if (!copied) {
       // No index to start from (a worktree added with --no-checkout): start from HEAD, add everything.

@@ -25,7 +25,7 @@ export {
   type Repository,
 } from './repository';
 export { git, type GitOptions, type GitResult } from './run-git';
-export { snapshotCommit, snapshotTree } from './snapshot';
+export { copyIndexFile, snapshotCommit, snapshotTree } from './snapshot';
 export { worktreeState, type StatusEntry, type WorktreeState } from './status';
 export { addWorktree, pruneWorktrees, removeWorktree, worktreeGitDir, type AddWorktreeOptions } from './worktree';
 export { listWorktrees, type Worktree } from './worktree-list';

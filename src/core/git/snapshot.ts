@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { commitTree } from './commit-tree';
@@ -16,7 +16,7 @@ export async function snapshotTree(worktree: string): Promise<string> {
   try {
     const realIndex = await realIndexPath(worktree);
     // Copying keeps the index's file stats, so `add` hashes only files that changed.
-    if (realIndex) await copyFile(realIndex, index).catch(() => undefined);
+    if (realIndex) await copyIndexFile(realIndex, index);
     const options = { name: 'snapshotTree', env: { GIT_INDEX_FILE: index } };
     // --verbose lists what it adds: a process that prints nothing costs 50 ms more under simple-git.
     await git(['add', '--all', '--verbose'], worktree, options);
@@ -24,6 +24,23 @@ export async function snapshotTree(worktree: string): Promise<string> {
     return singleLine(stdout);
   } finally {
     await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Copies an index to a scratch file, keeping its modification time: git trusts an entry's stat
+ * data only for files older than the index, so a copy stamped "now" would hide an edit made in
+ * the same second as the last index write (racy git). False when there is no index to copy.
+ */
+export async function copyIndexFile(from: string, to: string): Promise<boolean> {
+  try {
+    // Stat first: should the index be rewritten meanwhile, the older time only makes git check more.
+    const { atime, mtime } = await stat(from);
+    await copyFile(from, to);
+    await utimes(to, atime, mtime);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -99,6 +99,21 @@ describe('snapshotting a worktree', () => {
     expect(tree).toBe(await snapshotTree(worktree));
     // The real index is untouched: the staged rename is still only staged.
     expect(await repo.run(['diff', '--cached', '--name-only', '--no-renames'], worktree)).toContain('old name.txt');
+  });
+
+  it('takes an edit of the same size made in the same second as the index was written (racy git)', async () => {
+    const second = new Date(Math.floor(Date.now() / 1000 - 60) * 1000);
+    const file = join(worktree, 'unstaged.txt');
+    await utimes(file, second, second);
+    await repo.run(['add', 'unstaged.txt'], worktree);
+    await repo.write({ 'unstaged.txt': 'v\n' }, worktree);
+    await utimes(file, second, second);
+    await utimes(join(repo.root, '.git/worktrees/wt/index'), second, second);
+    const changes = new WorktreeChanges(worktree, base);
+    await changes.read('full');
+    expect(changes.changes).toEqual(['unstaged.txt']);
+    const tree = await snapshotTreeOf({ worktree, scratchIndex: join(scratch, 'index'), lines: changes.statusLines });
+    expect(await repo.run(['cat-file', 'blob', `${tree}:unstaged.txt`])).toBe('v\n');
   });
 
   it('needs no add when nothing is unstaged', async () => {

@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addWorktree, snapshotCommit, snapshotTree, worktreeGitDir } from '../../../src/core/git';
@@ -37,6 +37,18 @@ const EXPECTED = {
 };
 
 describe('snapshotTree', () => {
+  it('sees an edit of the same size made in the same second as the index was written (racy git)', async () => {
+    // The index and the file share one second, so only the index's own time tells git to look at the content.
+    const second = new Date(Math.floor(Date.now() / 1000 - 60) * 1000);
+    await utimes(join(repo.root, 'edit.txt'), second, second);
+    await repo.run(['add', 'edit.txt']);
+    await writeFile(join(repo.root, 'edit.txt'), 'two\n');
+    await utimes(join(repo.root, 'edit.txt'), second, second);
+    await utimes(join(repo.root, '.git/index'), second, second);
+    expect(await repo.run(['--no-optional-locks', 'status', '--porcelain', '--', 'edit.txt'])).toBe(' M edit.txt\n');
+    expect((await treeFiles(await snapshotTree(repo.root)))['edit.txt']).toBe('two\n');
+  });
+
   it('is the HEAD tree on a clean worktree', async () => {
     const headTree = (await repo.run(['rev-parse', 'HEAD^{tree}'])).trim();
     expect(await snapshotTree(repo.root)).toBe(headTree);
