@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { lstat, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { commitTree, copyIndexFile, git, GitError } from '../git';
 import { singleLine } from '../git/run-git';
@@ -32,8 +32,10 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
   };
   try {
     const gitDir = await gitDirOf(source.worktree);
-    const copied = gitDir !== null && (await copyIndexFile(join(gitDir, 'index'), source.scratchIndex));
     const unstaged = [...new Set(source.lines.filter((line) => line.unstaged).map((line) => line.path))];
+    const index = gitDir === null ? null : join(gitDir, 'index');
+    const copy = async (time?: Date) => index !== null && (await copyIndexFile(index, source.scratchIndex, time));
+    const copied = await copy(index === null || unstaged.length > MAX_PATHSPECS ? undefined : await trustedBefore(index, source.worktree, unstaged));
     if (!copied) {
       // No index to start from (a worktree added with --no-checkout): start from HEAD, add everything.
       await run(['read-tree', 'HEAD']);
@@ -44,6 +46,7 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
       await run([...ADD_ALL, '--', ...unstaged]).catch(async (error: unknown) => {
         // A listed file removed since status ran is an unknown pathspec to add; the full add is right anyway.
         if (!(error instanceof GitError)) throw error;
+        await copy();
         await run(ADD_ALL);
       });
     }
@@ -52,6 +55,23 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
   } finally {
     await rm(source.scratchIndex, { force: true });
   }
+}
+
+/**
+ * A time for the scratch index under which git still checks the content of every listed path it
+ * could otherwise take for unchanged. Status (on the real index) lists a file whose stat data
+ * match its entry only if that entry is racy — modified no earlier than the index was written —
+ * so only such files need the scratch index to be no newer than them (less a second, for a git
+ * that compares seconds). The real index's own time would do too, but it makes git hash anew
+ * every file of a worktree checked out in the second its index was written.
+ */
+async function trustedBefore(index: string, worktree: string, paths: readonly string[]): Promise<Date | undefined> {
+  const written = await stat(index).then((found) => found.mtimeMs, () => null);
+  if (written === null) return undefined;
+  const times = await Promise.all(paths.map((path) => lstat(join(worktree, path)).then((found) => found.mtimeMs, () => null)));
+  const suspects = times.filter((time): time is number => time !== null && time >= written);
+  if (suspects.length === 0) return new Date();
+  return new Date(Math.max(written, (Math.floor(Math.min(...suspects) / 1000) - 1) * 1000));
 }
 
 const SNAPSHOT_IDENTITY = { name: 'Signalbox', email: 'signalbox@localhost' };
