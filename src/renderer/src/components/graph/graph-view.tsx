@@ -52,10 +52,13 @@ export function GraphView() {
   const refit = useCallback(() => void flow.current?.fitView({ ...fitViewOptions, duration: 200 }), []);
   useFitOnResize(container, refit);
 
-  const handOver = (what: HandOver | null, to: string): void => {
-    if (what?.kind === 'leases') void moveLeases(what.patterns, to, what.drawn);
-    if (what?.kind === 'task') void moveTask(what.task, to);
-  };
+  const handOver = useCallback(
+    (what: HandOver | null, to: string): void => {
+      if (what?.kind === 'leases') void moveLeases(what.patterns, to, what.drawn);
+      if (what?.kind === 'task') void moveTask(what.task, to);
+    },
+    [moveLeases, moveTask],
+  );
   const gripDrag = useHandOverDrag(graph.edges, (edge, to) => handOver(handOverOfEdge(edge), to), setDropTarget);
 
   useEffect(() => {
@@ -71,25 +74,40 @@ export function GraphView() {
     });
   }, [graph.nodes, selectedNodeId, setNodes]);
 
-  const onNodeClick: NodeMouseHandler<AppNode> = (_, node) => {
-    if (node.type === 'session') selectSession(node.data.sessionId);
-  };
+  // React Flow copies every handler into its store when it changes identity, and each copy re-runs
+  // the selectors of all nodes and edges: the handlers stay the same and read what changes from a ref.
+  const current = useRef({ nodes, positions });
+  current.current = { nodes, positions };
 
-  const onNodeDrag: OnNodeDrag<AppNode> = (_, node) => setDropTarget(sessionUnder(node, nodes));
+  const onInit = useCallback((instance: ReactFlowInstance<AppNode, AppEdge>) => {
+    flow.current = instance;
+  }, []);
 
-  const onNodeDragStop: OnNodeDrag<AppNode> = (_, node) => {
-    setDropTarget(null);
-    const target = sessionUnder(node, nodes);
-    const what = handOverOfNode(node);
-    if (what === null || target === null) {
-      placeNode(node.id, node.position);
-      return;
-    }
-    // Dropped on a session: a hand-over, not a new place. The node goes back where it was.
-    const home = positions[node.id];
-    if (home) setNodes((current) => current.map((n) => (n.id === node.id ? { ...n, position: home } : n)));
-    handOver(what, target);
-  };
+  const onNodeClick = useCallback<NodeMouseHandler<AppNode>>(
+    (_, node) => {
+      if (node.type === 'session') selectSession(node.data.sessionId);
+    },
+    [selectSession],
+  );
+
+  const onNodeDrag = useCallback<OnNodeDrag<AppNode>>((_, node) => setDropTarget(sessionUnder(node, current.current.nodes)), [setDropTarget]);
+
+  const onNodeDragStop = useCallback<OnNodeDrag<AppNode>>(
+    (_, node) => {
+      setDropTarget(null);
+      const target = sessionUnder(node, current.current.nodes);
+      const what = handOverOfNode(node);
+      if (what === null || target === null) {
+        placeNode(node.id, node.position);
+        return;
+      }
+      // Dropped on a session: a hand-over, not a new place. The node goes back where it was.
+      const home = current.current.positions[node.id];
+      if (home) setNodes((local) => local.map((n) => (n.id === node.id ? { ...n, position: home } : n)));
+      handOver(what, target);
+    },
+    [setDropTarget, placeNode, setNodes, handOver],
+  );
 
   const shownNodes = dropTarget === null ? nodes : nodes.map((n) => (n.id === sessionNodeId(dropTarget) ? { ...n, className: 'is-drop-target' } : n));
 
@@ -101,7 +119,7 @@ export function GraphView() {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
-        onInit={(instance) => (flow.current = instance)}
+        onInit={onInit}
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
         onNodeDrag={onNodeDrag}
