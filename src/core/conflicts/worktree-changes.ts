@@ -123,7 +123,9 @@ export class WorktreeChanges {
     const known = this.lines.get(line.path);
     this.lines.set(
       line.path,
-      known ? { path: line.path, unstaged: known.unstaged || line.unstaged, inPlace: known.inPlace && line.inPlace } : line,
+      known
+        ? { path: line.path, unstaged: known.unstaged || line.unstaged, inPlace: known.inPlace && line.inPlace, untracked: known.untracked && line.untracked }
+        : line,
     );
   }
 

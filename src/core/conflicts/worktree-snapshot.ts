@@ -35,7 +35,8 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
     const unstaged = [...new Set(source.lines.filter((line) => line.unstaged).map((line) => line.path))];
     const index = gitDir === null ? null : join(gitDir, 'index');
     const copy = async (time?: Date) => index !== null && (await copyIndexFile(index, source.scratchIndex, time));
-    const copied = await copy(index === null || unstaged.length > MAX_PATHSPECS ? undefined : await trustedBefore(index, source.worktree, unstaged));
+    const tracked = [...new Set(source.lines.filter((line) => line.unstaged && !line.untracked).map((line) => line.path))];
+    const copied = await copy(index === null || unstaged.length > MAX_PATHSPECS ? undefined : await trustedBefore(index, source.worktree, tracked));
     if (!copied) {
       // No index to start from (a worktree added with --no-checkout): start from HEAD, add everything.
       await run(['read-tree', 'HEAD']);
@@ -58,20 +59,22 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
 }
 
 /**
- * A time for the scratch index under which git still checks the content of every listed path it
- * could otherwise take for unchanged. Status (on the real index) lists a file whose stat data
- * match its entry only if that entry is racy — modified no earlier than the index was written —
- * so only such files need the scratch index to be no newer than them (less a second, for a git
- * that compares seconds). The real index's own time would do too, but it makes git hash anew
- * every file of a worktree checked out in the second its index was written.
+ * A time for the scratch index under which git still checks the content of every listed tracked
+ * path it could otherwise take for unchanged. Status (on the real index) lists a file whose stat data
+ * match its entry only if that entry is racy — modified in or after the second the index was
+ * written — so only such files need the scratch index to be no newer than the second they were
+ * modified in (whole seconds: some gits compare no finer). The real index's own time would do
+ * too, but it makes git hash anew every file of a worktree checked out in the second its index
+ * was written.
  */
 async function trustedBefore(index: string, worktree: string, paths: readonly string[]): Promise<Date | undefined> {
-  const written = await stat(index).then((found) => found.mtimeMs, () => null);
+  const second = (ms: number) => Math.floor(ms / 1000);
+  const written = await stat(index).then((found) => second(found.mtimeMs), () => null);
   if (written === null) return undefined;
-  const times = await Promise.all(paths.map((path) => lstat(join(worktree, path)).then((found) => found.mtimeMs, () => null)));
+  const times = await Promise.all(paths.map((path) => lstat(join(worktree, path)).then((found) => second(found.mtimeMs), () => null)));
   const suspects = times.filter((time): time is number => time !== null && time >= written);
   if (suspects.length === 0) return new Date();
-  return new Date(Math.max(written, (Math.floor(Math.min(...suspects) / 1000) - 1) * 1000));
+  return new Date(Math.max(written, Math.min(...suspects)) * 1000);
 }
 
 const SNAPSHOT_IDENTITY = { name: 'Signalbox', email: 'signalbox@localhost' };

@@ -9,6 +9,8 @@ export interface StatusLine {
   unstaged: boolean;
   /** Edited in place: present in HEAD, the index and the working tree, same type (no add, delete or rename). */
   inPlace: boolean;
+  /** Not in the index at all: git has no stat data of it to trust. */
+  untracked: boolean;
 }
 
 export interface WorktreeStatus {
@@ -62,13 +64,13 @@ function parseStatus(stdout: string): WorktreeStatus {
       const oid = /^# branch\.oid (\S+)$/.exec(field)?.[1];
       if (oid && oid !== '(initial)') head = oid;
     } else if (type === '?') {
-      lines.push({ path: field.slice(2), unstaged: true, inPlace: false });
+      lines.push({ path: field.slice(2), unstaged: true, inPlace: false, untracked: true });
     } else if (type === '1' || type === '2' || type === 'u') {
       const before = type === '1' ? 8 : type === '2' ? 9 : 10;
       const path = afterFields(field, before);
       const [x, y] = [field[2]!, field[3]!];
-      lines.push({ path, unstaged: type === 'u' || y !== '.', inPlace: type === '1' && EDITED.has(x) && EDITED.has(y) });
-      if (type === '2') lines.push({ path: fields[++i]!, unstaged: true, inPlace: false });
+      lines.push({ path, unstaged: type === 'u' || y !== '.', inPlace: type === '1' && EDITED.has(x) && EDITED.has(y), untracked: false });
+      if (type === '2') lines.push({ path: fields[++i]!, unstaged: true, inPlace: false, untracked: false });
     }
   }
   return { head, lines };
