@@ -37,21 +37,18 @@ function readInfo(file: string): CoordinatorInfo | null {
 }
 
 /**
- * One coordinator owns a data directory (DESIGN §1 rule 1). Owning it is holding an exclusive
- * SQLite lock on `<lockFile>.sqlite` for the coordinator's whole life: the operating system takes
- * the lock back when the process dies, however it dies, so a crash leaves nothing to take over
- * and two coordinators starting at once cannot both win. `lockFile` only names the holder's pid
- * to whoever is refused.
+ * One coordinator owns a data directory (DESIGN §1 rule 1). Owning it is holding SQLite's write
+ * lock on `<lockFile>.sqlite` — a transaction opened at start and never committed — for the
+ * coordinator's whole life: the operating system takes the lock back when the process dies,
+ * however it dies, so a crash leaves nothing to take over, and SQLite grants that lock to one
+ * connection at a time, so two coordinators starting at once cannot both win. (An exclusive lock
+ * would also wait for every reader to leave; racers that all wait on each other can all lose.)
+ * `lockFile` only names the holder's pid to whoever is refused.
  */
 export function acquireCoordinatorLock(lockFile: string, infoFile: string, dataDir: string): () => void {
-  const lock = new Database(`${lockFile}.sqlite`, { timeout: 0 });
+  const lock = new Database(`${lockFile}.sqlite`, { timeout: 100 });
   try {
-    lock.pragma('locking_mode = EXCLUSIVE');
-    // The first write takes the exclusive lock; in this locking mode it is kept until close.
-    lock.exec(
-      `BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder;
-       INSERT INTO holder VALUES (${process.pid}); COMMIT;`,
-    );
+    lock.exec('BEGIN IMMEDIATE');
   } catch (error) {
     lock.close();
     if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
