@@ -1,46 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../src/shared/api';
 import type { Board } from '../../../src/shared/board';
-import { createControlRoomStore, type ControlRoomStore } from '../../../src/renderer/src/store/control-room-store';
+import { createControlRoomStore } from '../../../src/renderer/src/store/control-room-store';
 import { FakeApi } from './fake-api';
 import { approval, board, event, lease, session } from './fixtures';
+import { storeHarness } from './store-harness';
 
-let stops: (() => void)[] = [];
-
-function setup(handlers: Record<string, (input: never) => unknown> = {}, boards: Board[] = [board({ sessions: [session('s1')], lastEventId: 10 })]) {
-  let served = 0;
-  const api = new FakeApi({
-    'board': () => boards[Math.min(served++, boards.length - 1)],
-    'events.since': () => [event(10, 'session.created', 'session:s1', session('s1'))],
-    ...handlers,
-  });
-  const store = createControlRoomStore(api, { refetchDelayMs: 100 });
-  return { api, store, s: () => store.getState(), boardCalls: () => api.callsOf('board').length };
-}
-
-function start(store: ControlRoomStore): void {
-  stops.push(store.getState().actions.start());
-}
-
-async function started(ctx: ReturnType<typeof setup>) {
-  start(ctx.store);
-  await vi.advanceTimersByTimeAsync(0);
-  return ctx;
-}
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-
-afterEach(() => {
-  for (const stop of stops) stop();
-  stops = [];
-  vi.useRealTimers();
+const { setup, start, started } = storeHarness({
+  boards: [board({ sessions: [session('s1')], lastEventId: 10 })],
+  handlers: { 'events.since': () => [event(10, 'session.created', 'session:s1', session('s1'))] },
 });
 
 describe('control room store: loading and following the board', () => {
   it('loads the board, lays out the graph, loads recent activity, then follows events from the board id', async () => {
-    const ctx = await started(setup());
+    const ctx = await started();
     expect(ctx.s().loadState).toBe('ready');
     expect(Object.keys(ctx.s().board.sessions)).toEqual(['s1']);
     expect(ctx.s().graph.nodes.map((n) => n.id)).toEqual(['session:s1']);
@@ -50,7 +23,7 @@ describe('control room store: loading and following the board', () => {
   });
 
   it('applies a record event to the store, the activity feed and the graph', async () => {
-    const ctx = await started(setup());
+    const ctx = await started();
     ctx.api.emit(event(11, 'session.updated', 'session:s1', session('s1', { status: 'blocked', version: 2 })));
     expect(ctx.s().board.sessions.s1?.status).toBe('blocked');
     expect(ctx.s().activity.map((e) => e.id)).toEqual([11, 10]);
@@ -60,7 +33,7 @@ describe('control room store: loading and following the board', () => {
   });
 
   it('refetches the board once, debounced, for events it cannot apply', async () => {
-    const ctx = await started(setup());
+    const ctx = await started();
     ctx.api.emit(event(11, 'lease.released', 'session:s1', null));
     ctx.api.emit(event(12, 'merge.done', 'merge:m1', { id: 'm1' }));
     await vi.advanceTimersByTimeAsync(50);
@@ -71,7 +44,7 @@ describe('control room store: loading and following the board', () => {
 
   it('after a reconnect, refetches the board (no reload) and ignores replayed events', async () => {
     const ctx = await started(
-      setup({}, [board({ sessions: [session('s1')], lastEventId: 10 }), board({ sessions: [session('s1', { title: 'after restart', version: 5 })], lastEventId: 20 })]),
+      {}, [board({ sessions: [session('s1')], lastEventId: 10 }), board({ sessions: [session('s1', { title: 'after restart', version: 5 })], lastEventId: 20 })],
     );
     ctx.api.state('live');
     ctx.api.state('reconnecting');
@@ -86,7 +59,7 @@ describe('control room store: loading and following the board', () => {
 
   it('holds back events that arrive while a board is loading, and applies the newer ones after it', async () => {
     let release!: (b: Board) => void;
-    const ctx = await started(setup());
+    const ctx = await started();
     ctx.api.handlers.board = () => new Promise<Board>((resolve) => (release = resolve));
     const refresh = ctx.s().actions.refresh();
     await vi.advanceTimersByTimeAsync(0);
@@ -128,7 +101,7 @@ describe('control room store: loading and following the board', () => {
 
 describe('control room store: writes', () => {
   it('pauses with the version the lead sees and takes the returned record', async () => {
-    const ctx = await started(setup({ 'session.pause': () => session('s1', { status: 'paused', version: 2 }) }));
+    const ctx = await started({ 'session.pause': () => session('s1', { status: 'paused', version: 2 }) });
     await expect(ctx.s().actions.pauseSession('s1')).resolves.toBe(true);
     expect(ctx.api.callsOf('session.pause')).toEqual([{ id: 's1', expectVersion: 1 }]);
     expect(ctx.s().board.sessions.s1?.status).toBe('paused');
@@ -138,18 +111,16 @@ describe('control room store: writes', () => {
   it('on a stale version: shows who changed it, reloads the board, overwrites nothing', async () => {
     const theirs = session('s1', { title: 'their title', version: 2, updatedBy: 'bob' });
     const ctx = await started(
-      setup(
-        {
-          'session.update': () => {
-            throw new ApiError({
-              code: 'stale-version',
-              message: 'session:s1 was changed by bob at 2025-01-01 10:02 (now version 2, you read 1); your change was not applied.',
-            });
-          },
-          'session.show': () => ({ session: theirs, leases: [], approvals: [], conflicts: [], events: [] }),
+      {
+        'session.update': () => {
+          throw new ApiError({
+            code: 'stale-version',
+            message: 'session:s1 was changed by bob at 2025-01-01 10:02 (now version 2, you read 1); your change was not applied.',
+          });
         },
-        [board({ sessions: [session('s1')], lastEventId: 10 }), board({ sessions: [theirs], lastEventId: 11 })],
-      ),
+        'session.show': () => ({ session: theirs, leases: [], approvals: [], conflicts: [], events: [] }),
+      },
+      [board({ sessions: [session('s1')], lastEventId: 10 }), board({ sessions: [theirs], lastEventId: 11 })],
     );
     ctx.s().actions.selectSession('s1');
     const ok = await ctx.s().actions.updateSession('s1', 1, { title: 'my title' });
@@ -165,11 +136,11 @@ describe('control room store: writes', () => {
 
   it('a refusal is shown with its hint and does not reload', async () => {
     const ctx = await started(
-      setup({
-        'session.resume': () => {
-          throw new ApiError({ code: 'refused', message: 'session s1 has ended', hint: 'start a new session' });
-        },
-      }),
+      {
+      'session.resume': () => {
+        throw new ApiError({ code: 'refused', message: 'session s1 has ended', hint: 'start a new session' });
+      },
+      },
     );
     await ctx.s().actions.resumeSession('s1');
     expect(ctx.s().notices[0]).toMatchObject({ tone: 'error', title: 'Refused by the interlocking', hint: 'start a new session' });
@@ -179,7 +150,7 @@ describe('control room store: writes', () => {
   it('decides an approval when the coordinator offers the operation', async () => {
     const decided = approval('a1', 's1', { state: 'denied', why: 'not yet', version: 2 });
     const ctx = await started(
-      setup({ 'approval.decide': () => decided }, [board({ sessions: [session('s1')], approvals: [approval('a1', 's1')], lastEventId: 10 })]),
+      { 'approval.decide': () => decided }, [board({ sessions: [session('s1')], approvals: [approval('a1', 's1')], lastEventId: 10 })],
     );
     await expect(ctx.s().actions.decideApproval('a1', 'deny', 'not yet')).resolves.toBe(true);
     expect(ctx.api.callsOf('approval.decide')).toEqual([{ id: 'a1', decision: 'deny', why: 'not yet', expectVersion: 1 }]);
@@ -190,7 +161,7 @@ describe('control room store: writes', () => {
 describe('control room store: view', () => {
   it('selecting a session loads its detail; events about it reload the detail; null closes it', async () => {
     const ctx = await started(
-      setup({ 'session.show': ({ id }: { id: string }) => ({ session: session(id), leases: [], approvals: [], conflicts: [], events: [] }) }),
+      { 'session.show': ({ id }: { id: string }) => ({ session: session(id), leases: [], approvals: [], conflicts: [], events: [] }) },
     );
     ctx.s().actions.selectSession('s1');
     await vi.advanceTimersByTimeAsync(0);
@@ -204,7 +175,7 @@ describe('control room store: view', () => {
   });
 
   it('filters rebuild the graph; sorting toggles direction', async () => {
-    const ctx = await started(setup({}, [board({ sessions: [session('s1'), session('s2', { status: 'blocked' })], lastEventId: 10 })]));
+    const ctx = await started({}, [board({ sessions: [session('s1'), session('s2', { status: 'blocked' })], lastEventId: 10 })]);
     expect(ctx.s().graph.nodes).toHaveLength(2);
     ctx.s().actions.toggleStatusFilter('blocked');
     expect(ctx.s().graph.nodes.map((n) => n.id)).toEqual(['session:s2']);
@@ -218,7 +189,7 @@ describe('control room store: view', () => {
   });
 
   it('keeps node positions across updates and remembers where the lead dropped a node', async () => {
-    const ctx = await started(setup());
+    const ctx = await started();
     ctx.s().actions.placeNode('session:s1', { x: 777, y: 333 });
     ctx.api.emit(event(11, 'session.created', 'session:s2', session('s2')));
     await vi.advanceTimersByTimeAsync(0);
@@ -228,7 +199,7 @@ describe('control room store: view', () => {
   });
 
   it('reuses unchanged node objects so memoised nodes do not re-render', async () => {
-    const ctx = await started(setup({}, [board({ sessions: [session('s1'), session('s2')], lastEventId: 10 })]));
+    const ctx = await started({}, [board({ sessions: [session('s1'), session('s2')], lastEventId: 10 })]);
     const before = ctx.s().graph.nodes;
     ctx.api.emit(event(11, 'session.updated', 'session:s2', session('s2', { title: 'changed', version: 2 })));
     await vi.advanceTimersByTimeAsync(0);

@@ -1,11 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../src/shared/api';
-import type { Board } from '../../../src/shared/board';
-import { createControlRoomStore } from '../../../src/renderer/src/store/control-room-store';
-import { FakeApi } from './fake-api';
 import { board, lease, session } from './fixtures';
-
-let stops: (() => void)[] = [];
+import { storeHarness } from './store-harness';
 
 const twoSessions = board({
   sessions: [session('s1'), session('s2')],
@@ -13,14 +9,7 @@ const twoSessions = board({
   lastEventId: 10,
 });
 
-async function started(handlers: Record<string, (input: never) => unknown>, boards: Board[] = [twoSessions]) {
-  let served = 0;
-  const api = new FakeApi({ 'board': () => boards[Math.min(served++, boards.length - 1)], 'events.since': () => [], ...handlers });
-  const store = createControlRoomStore(api, { refetchDelayMs: 100 });
-  stops.push(store.getState().actions.start());
-  await vi.advanceTimersByTimeAsync(0);
-  return { api, s: () => store.getState() };
-}
+const { started } = storeHarness({ boards: [twoSessions] });
 
 const tier3 = (holder: string) =>
   new ApiError({
@@ -28,16 +17,6 @@ const tier3 = (holder: string) =>
     message: `Reassigning the write lease src/a.ts takes it from session ${holder}, which is still live: that is a tier-3 ownership override.`,
     details: { contested: [holder] },
   });
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-
-afterEach(() => {
-  for (const stop of stops) stop();
-  stops = [];
-  vi.useRealTimers();
-});
 
 describe('steering: handing leases over', () => {
   it('moves an uncontested lease at once, then reloads the board', async () => {

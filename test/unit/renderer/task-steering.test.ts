@@ -1,34 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api';
-import { createControlRoomStore } from '../../../src/renderer/src/store/control-room-store';
-import { FakeApi } from './fake-api';
 import { board, session, task } from './fixtures';
+import { storeHarness } from './store-harness';
 
-let stops: (() => void)[] = [];
-
-async function started(handlers: Record<string, (input: never) => unknown>) {
-  const served = board({ sessions: [session('s1'), session('s2')], tasks: [task('t1', 's1', { version: 4 })], lastEventId: 10 });
-  const api = new FakeApi({ 'board': () => served, 'events.since': () => [], ...handlers });
-  const store = createControlRoomStore(api, { refetchDelayMs: 100 });
-  stops.push(store.getState().actions.start());
-  await vi.advanceTimersByTimeAsync(0);
-  return { api, s: () => store.getState() };
-}
+const { started } = storeHarness({
+  boards: [board({ sessions: [session('s1'), session('s2')], tasks: [task('t1', 's1', { version: 4 })], lastEventId: 10 })],
+});
 
 const tier3 = new ApiError({
   code: 'refused',
   message: 'Reassigning task t1 takes it from session s1, which is still live: that is a tier-3 ownership override.',
   details: { contested: ['s1'] },
-});
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-
-afterEach(() => {
-  for (const stop of stops) stop();
-  stops = [];
-  vi.useRealTimers();
 });
 
 describe('steering: handing a task over', () => {
