@@ -1,5 +1,5 @@
 import { useActions, useControlRoom } from '../store/store-context';
-import { Dialog } from './dialog';
+import { OverrideConfirm } from './override-confirm';
 
 /** The coordinator refused a hand-over as a tier-3 ownership override; the lead confirms it or drops it. */
 export function OverrideDialog() {
@@ -8,21 +8,13 @@ export function OverrideDialog() {
   if (!override) return null;
   const holders = override.holders.join(', ') || 'a live session';
   return (
-    <Dialog
-      role="alertdialog"
+    <OverrideConfirm
       testId="override-dialog"
       title={`Take the write lease from ${holders}?`}
-      onCancel={cancelOverride}
-      actions={
-        <>
-          <button type="button" className="button" data-autofocus onClick={cancelOverride}>
-            Leave it with {holders}
-          </button>
-          <button type="button" className="button danger" onClick={() => void confirmOverride()}>
-            Take it for {override.to} (tier 3)
-          </button>
-        </>
-      }
+      keepLabel={`Leave it with ${holders}`}
+      takeLabel={`Take it for ${override.to} (tier 3)`}
+      onKeep={cancelOverride}
+      onTake={() => void confirmOverride()}
     >
       <p>
         Moving <span className="mono">{override.patterns.join(', ')}</span> to <strong>{override.to}</strong> takes a write lease from{' '}
@@ -39,6 +31,6 @@ export function OverrideDialog() {
       <p className="muted small">
         From then on, {holders} is told that {override.to} holds these files when it checks before an edit.
       </p>
-    </Dialog>
+    </OverrideConfirm>
   );
 }

@@ -1,5 +1,5 @@
 import { useActions, useControlRoom } from '../../store/store-context';
-import { Dialog } from '../dialog';
+import { OverrideConfirm } from '../override-confirm';
 
 /** The coordinator refused a task hand-over as a tier-3 ownership override; the lead confirms it or drops it. */
 export function TaskOverrideDialog() {
@@ -8,21 +8,13 @@ export function TaskOverrideDialog() {
   if (!override) return null;
   const holder = override.holder || 'a live session';
   return (
-    <Dialog
-      role="alertdialog"
+    <OverrideConfirm
       testId="task-override-dialog"
       title={`Take task ${override.task} from ${holder}?`}
-      onCancel={cancelTaskOverride}
-      actions={
-        <>
-          <button type="button" className="button" data-autofocus onClick={cancelTaskOverride}>
-            Leave it with {holder}
-          </button>
-          <button type="button" className="button danger" onClick={() => void confirmTaskOverride()}>
-            Give it to {override.to} (tier 3)
-          </button>
-        </>
-      }
+      keepLabel={`Leave it with ${holder}`}
+      takeLabel={`Give it to ${override.to} (tier 3)`}
+      onKeep={cancelTaskOverride}
+      onTake={() => void confirmTaskOverride()}
     >
       <p>
         Moving task <strong>{override.task}</strong> (“{override.title}”) to <strong>{override.to}</strong> takes it from{' '}
@@ -30,6 +22,6 @@ export function TaskOverrideDialog() {
         the audit log.
       </p>
       <p className="muted small">{override.reason}</p>
-    </Dialog>
+    </OverrideConfirm>
   );
 }
