@@ -185,7 +185,7 @@ describe('the conflict engine', () => {
     expect(conflictOf(board.conflicts(), 'soft-overlap', one, three)).toBeDefined();
   });
 
-  it('resolves the conflicts of a session that ends', async () => {
+  it('resolves the conflicts of a session that ends, and is idle only once that sweep has run', async () => {
     board = await makeConflictBoard({ 'shared.txt': LINES });
     const one = await board.session('one');
     const two = await board.session('two');
@@ -195,21 +195,9 @@ describe('the conflict engine', () => {
     expect(board.conflicts()).toHaveLength(1);
     const resolved = board.nextEvent((event) => event.kind === 'conflict.resolved');
     await endSession(board.store, board.repo.dir, { id: two.id }, 'lead');
-    await resolved;
-    expect(board.conflicts()).toEqual([]);
-  });
-
-  it('is idle only once the sweep after a session’s end has run', async () => {
-    board = await makeConflictBoard({ 'shared.txt': LINES });
-    const one = await board.session('one');
-    const two = await board.session('two');
-    await board.edit(one, { 'shared.txt': LINES.replace('line 1', 'one') });
-    await board.edit(two, { 'shared.txt': LINES.replace('line 1', 'two') });
-    await board.engine.start();
-    expect(board.conflicts()).toHaveLength(1);
-    await endSession(board.store, board.repo.dir, { id: two.id }, 'lead');
     await board.engine.idle();
     expect(board.conflicts()).toEqual([]);
+    await resolved;
   });
 
   it('coalesces a burst of refreshes into at most one running and one pending evaluation', async () => {
