@@ -6,12 +6,11 @@ import type { BoardEvent, Session } from '../../shared/board';
 import type { BoardStore } from '../board/board-store';
 import { getRepo } from '../board/repos';
 import { readSessions } from '../board/session-record';
-import { resolveRepository } from '../git';
+import { gitDirOf, resolveRepository } from '../git';
 import { addRead, emptyWork, hasWork, type EvaluationWork } from './evaluation-work';
 import { Evaluator } from './evaluator';
 import type { ConflictEngineStats } from './git-answers';
 import { TreeWatcher, watchNames } from './fs-watch';
-import { gitDirOf } from './git-dir';
 import { createLimiter } from './parallel';
 import type { ReadRequest } from './worktree-changes';
 

@@ -1,8 +1,7 @@
 import { lstat, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { commitTree, copyIndexFile, git, GitError } from '../git';
+import { commitTree, copyIndexFile, git, gitDirOf, GitError } from '../git';
 import { singleLine } from '../git/run-git';
-import { gitDirOf } from './git-dir';
 import type { GitMeter } from './git-meter';
 import { MAX_PATHSPECS, type StatusLine } from './worktree-status';
 

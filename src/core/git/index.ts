@@ -25,6 +25,7 @@ export {
   type Repository,
 } from './repository';
 export { git, type GitOptions, type GitResult } from './run-git';
+export { gitDirOf } from './git-dir';
 export { copyIndexFile, snapshotCommit, snapshotTree } from './snapshot';
 export { worktreeState, type StatusEntry, type WorktreeState } from './status';
 export { addWorktree, pruneWorktrees, removeWorktree, worktreeGitDir, type AddWorktreeOptions } from './worktree';
