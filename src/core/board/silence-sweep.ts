@@ -50,12 +50,18 @@ function lastSaid(store: BoardStore, sessions: string[]): Map<string, SilenceKin
   return said;
 }
 
+function transitionsAt(store: BoardStore, now: number) {
+  const rows = listSessionRows(store.db, false);
+  const silentNow = new Map(rows.map((row) => [row.id, isSilent(row, now)]));
+  return { rows, transitions: silenceTransitions(silentNow, lastSaid(store, [...silentNow.keys()])) };
+}
+
 /** One sweep over the live sessions at `now`; returns the events it wrote. */
 export function sweepSilence(store: BoardStore, now: number): BoardEvent[] {
+  // Most sweeps find nothing: they read, and take the board's write lock only to record a change.
+  if (transitionsAt(store, now).transitions.length === 0) return [];
   return store.write((tx) => {
-    const rows = listSessionRows(tx.db, false);
-    const silentNow = new Map(rows.map((row) => [row.id, isSilent(row, now)]));
-    const transitions = silenceTransitions(silentNow, lastSaid(store, [...silentNow.keys()]));
+    const { rows, transitions } = transitionsAt(store, now);
     const context = { ...store.flagContext(), now };
     return transitions.map(({ session, kind }) => {
       const after = toSession(rows.find((row) => row.id === session)!, context);
