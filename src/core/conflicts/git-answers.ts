@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Repo } from '../../shared/board';
 import { commitsNotIn, GitError, isAncestor, mergeTrees, revParse } from '../git';
@@ -6,7 +7,7 @@ import { touching, type MergeOutcome, type SessionFacts, type UpstreamFacts } fr
 import type { GitMeter } from './git-meter';
 import { filesBetween } from './tree-diff';
 import type { WorktreeChanges } from './worktree-changes';
-import { snapshotCommitOf, snapshotTreeOf } from './worktree-snapshot';
+import { snapshotCommitOf, snapshotTreeOf, writeHeadIndex } from './worktree-snapshot';
 
 export interface ConflictEngineStats {
   /** Evaluations run (each one transaction on the board). */
@@ -41,6 +42,9 @@ export interface Snapshot {
   tree: string;
 }
 
+/** HEAD indexes kept (each as large as the worktree's index): sessions mostly share a few HEADs. */
+const MAX_HEAD_INDEXES = 32;
+
 /** An answer from git, or why git could not give one. */
 export type Known<T> = { ok: T } | { unknown: string };
 
@@ -60,6 +64,8 @@ export class GitAnswers {
   private readonly pairOutcomes = new BoundedCache<{ epochs: [number, number]; outcome: MergeOutcome }>(4096);
   private readonly bases = new BoundedCache<{ baseOnBranch: boolean; changed: string[] }>(1024);
   private readonly drifts = new BoundedCache<number>(1024);
+  /** Indexes of HEAD commits for snapshots to start from, shared by the sessions on one HEAD; most recently used last. */
+  private readonly headIndexes = new Map<string, Promise<string | null>>();
   private scratchCount = 0;
 
   constructor(
@@ -151,8 +157,9 @@ export class GitAnswers {
     try {
       const scratchIndex = join(await this.scratchDir(), `${entry.id}-${++this.scratchCount}.index`);
       const { generation, epoch } = changes;
+      const headIndex = await this.headIndexOf(changes.worktree, head);
       const tree = await this.limit(() =>
-        snapshotTreeOf({ worktree: changes.worktree, scratchIndex, lines: changes.statusLines }, this.meter),
+        snapshotTreeOf({ worktree: changes.worktree, scratchIndex, lines: changes.statusLines, headIndex }, this.meter),
       );
       this.stats.snapshots++;
       entry.snapshot = { generation, epoch, head, tree };
@@ -178,6 +185,38 @@ export class GitAnswers {
     if (!('ok' in snapshot)) return { result: 'unknown', reason: snapshot.unknown };
     const key = `rebase:${tip}|${snapshot.ok.head}:${snapshot.ok.tree}`;
     return this.merge(key, repo, async () => tip, () => this.commitOf(entry, snapshot.ok));
+  }
+
+  /**
+   * The index of `head` that snapshots start from, written once per commit; null if git could not
+   * write it (the snapshot then starts from the worktree's own index, which is slower, not wrong).
+   */
+  private headIndexOf(worktree: string, head: string): Promise<string | null> {
+    let known = this.headIndexes.get(head);
+    this.headIndexes.delete(head);
+    if (!known) {
+      known = this.scratchDir().then(async (dir) => {
+        // Named anew each time: an evicted file of the same HEAD may still be on its way out.
+        const file = join(dir, `head-${head}-${++this.scratchCount}.index`);
+        try {
+          await this.limit(() => writeHeadIndex(worktree, head, file, this.meter));
+          return file;
+        } catch {
+          this.headIndexes.delete(head);
+          return null;
+        }
+      });
+      if (this.headIndexes.size >= MAX_HEAD_INDEXES) {
+        const [oldest, file] = this.headIndexes.entries().next().value!;
+        this.headIndexes.delete(oldest);
+        // A snapshot still copying it finds it gone and starts from the worktree's index.
+        void file.then(async (path) => {
+          if (path !== null) await rm(path, { force: true });
+        });
+      }
+    }
+    this.headIndexes.set(head, known);
+    return known;
   }
 
   /** Counts a git failure and says it in a line the lead can act on. */

@@ -118,13 +118,13 @@ export class WorktreeChanges {
     this.recompute();
   }
 
-  // A path can be listed twice (deleted from the index, present on disk): either makes it unstaged.
+  // A path can be listed twice (deleted from the index, present on disk).
   private addLine(line: StatusLine): void {
     const known = this.lines.get(line.path);
     this.lines.set(
       line.path,
       known
-        ? { path: line.path, unstaged: known.unstaged || line.unstaged, inPlace: known.inPlace && line.inPlace, untracked: known.untracked && line.untracked }
+        ? { path: line.path, inPlace: known.inPlace && line.inPlace, inHead: known.inHead || line.inHead }
         : line,
     );
   }

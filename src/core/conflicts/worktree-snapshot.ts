@@ -1,4 +1,4 @@
-import { lstat, rm, stat } from 'node:fs/promises';
+import { lstat, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { commitTree, copyIndexFile, git, gitDirOf, GitError } from '../git';
 import { singleLine } from '../git/run-git';
@@ -11,6 +11,8 @@ export interface SnapshotSource {
   scratchIndex: string;
   /** What the worktree's status listed against HEAD. */
   lines: readonly StatusLine[];
+  /** An index of that HEAD without stat data (`writeHeadIndex`); null starts from the worktree's own index. */
+  headIndex: string | null;
 }
 
 // --verbose so that add prints: simple-git waits 50 ms more on a silent process.
@@ -18,9 +20,14 @@ const ADD_ALL = ['add', '--all', '--verbose'];
 
 /**
  * Tree id of the worktree now (committed, staged, unstaged, untracked-not-ignored), built in a
- * copy of its index so the real index and its lock are never touched. Only the paths status
- * listed are added: everything else already matches the index, so the cost follows the size of
- * the change, not of the repository.
+ * scratch index so the real index and its lock are never touched.
+ *
+ * Everything status did not list matches HEAD, so the snapshot is HEAD's tree with the listed
+ * paths added from disk: the cost follows the size of the change, not of the repository. It
+ * starts from HEAD's index without stat data rather than from a copy of the worktree's own index,
+ * whose entries git may have to hash again on every write — all of them, in a worktree checked
+ * out in the second its index was written (racy git) — and which cannot tell a listed file's
+ * same-size edit from a clean one when the index is that recent.
  */
 export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): Promise<string> {
   const env = { GIT_INDEX_FILE: source.scratchIndex, GIT_LITERAL_PATHSPECS: '1' };
@@ -29,25 +36,25 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
     meter?.started(args[0]!);
     return git(args, source.worktree, options);
   };
-  try {
+  const addEverything = async () => {
+    // The worktree's own index (copied with its time, so racy entries are checked): its stat data spare hashing what did not change.
     const gitDir = await gitDirOf(source.worktree);
-    const unstaged = [...new Set(source.lines.filter((line) => line.unstaged).map((line) => line.path))];
-    const index = gitDir === null ? null : join(gitDir, 'index');
-    const copy = async (time?: Date) => index !== null && (await copyIndexFile(index, source.scratchIndex, time));
-    const tracked = [...new Set(source.lines.filter((line) => line.unstaged && !line.untracked).map((line) => line.path))];
-    const copied = await copy(index === null || unstaged.length > MAX_PATHSPECS ? undefined : await trustedBefore(index, source.worktree, tracked));
-    if (!copied) {
-      // No index to start from (a worktree added with --no-checkout): start from HEAD, add everything.
+    if (gitDir === null || !(await copyIndexFile(join(gitDir, 'index'), source.scratchIndex))) {
+      // No index to start from (a worktree added with --no-checkout): start from HEAD.
       await run(['read-tree', 'HEAD']);
-      await run(ADD_ALL);
-    } else if (unstaged.length > MAX_PATHSPECS) {
-      await run(ADD_ALL);
-    } else if (unstaged.length > 0) {
-      await run([...ADD_ALL, '--', ...unstaged]).catch(async (error: unknown) => {
+    }
+    await run(ADD_ALL);
+  };
+  try {
+    const paths = await pathsToAdd(source);
+    if (source.headIndex === null || paths.length > MAX_PATHSPECS || !(await copyIndexFile(source.headIndex, source.scratchIndex))) {
+      await addEverything();
+    } else if (paths.length > 0) {
+      // --force: a listed file is in the worktree's state even if ignored (a tracked or force-added one).
+      await run([...ADD_ALL, '--force', '--', ...paths]).catch(async (error: unknown) => {
         // A listed file removed since status ran is an unknown pathspec to add; the full add is right anyway.
         if (!(error instanceof GitError)) throw error;
-        await copy();
-        await run(ADD_ALL);
+        await addEverything();
       });
     }
     const { stdout } = await run(['write-tree']);
@@ -57,23 +64,20 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
   }
 }
 
-/**
- * A time for the scratch index under which git still checks the content of every listed tracked
- * path it could otherwise take for unchanged. Status (on the real index) lists a file whose stat data
- * match its entry only if that entry is racy — modified in or after the second the index was
- * written — so only such files need the scratch index to be no newer than the second they were
- * modified in (whole seconds: some gits compare no finer). The real index's own time would do
- * too, but it makes git hash anew every file of a worktree checked out in the second its index
- * was written.
- */
-async function trustedBefore(index: string, worktree: string, paths: readonly string[]): Promise<Date | undefined> {
-  const second = (ms: number) => Math.floor(ms / 1000);
-  const written = await stat(index).then((found) => second(found.mtimeMs), () => null);
-  if (written === null) return undefined;
-  const times = await Promise.all(paths.map((path) => lstat(join(worktree, path)).then((found) => second(found.mtimeMs), () => null)));
-  const suspects = times.filter((time): time is number => time !== null && time >= written);
-  if (suspects.length === 0) return new Date();
-  return new Date(Math.max(written, Math.min(...suspects)) * 1000);
+/** The listed paths, less those neither in HEAD nor on disk (staged, then deleted): nothing to add or remove. */
+async function pathsToAdd({ worktree, lines }: SnapshotSource): Promise<string[]> {
+  const listed = new Map<string, boolean>();
+  for (const line of lines) listed.set(line.path, (listed.get(line.path) ?? false) || line.inHead);
+  const kept = await Promise.all(
+    [...listed].map(async ([path, inHead]) => inHead || (await lstat(join(worktree, path)).then(() => true, () => false))),
+  );
+  return [...listed.keys()].filter((_, n) => kept[n]);
+}
+
+/** Writes to `file` an index of `head`'s tree with no stat data, for snapshots to start from. */
+export async function writeHeadIndex(worktree: string, head: string, file: string, meter?: GitMeter): Promise<void> {
+  meter?.started('read-tree');
+  await git(['read-tree', head], worktree, { name: 'writeHeadIndex', env: { GIT_INDEX_FILE: file } });
 }
 
 const SNAPSHOT_IDENTITY = { name: 'Signalbox', email: 'signalbox@localhost' };

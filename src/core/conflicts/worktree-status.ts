@@ -5,12 +5,10 @@ import type { GitMeter } from './git-meter';
 /** One path that differs from HEAD in the index or the working tree. */
 export interface StatusLine {
   path: string;
-  /** The working tree differs from the index (unstaged, untracked or unmerged): a snapshot must add it. */
-  unstaged: boolean;
   /** Edited in place: present in HEAD, the index and the working tree, same type (no add, delete or rename). */
   inPlace: boolean;
-  /** Not in the index at all: git has no stat data of it to trust. */
-  untracked: boolean;
+  /** In HEAD, or maybe (an unmerged path): absent from HEAD and the disk, a snapshot has nothing to add. */
+  inHead: boolean;
 }
 
 export interface WorktreeStatus {
@@ -64,13 +62,16 @@ function parseStatus(stdout: string): WorktreeStatus {
       const oid = /^# branch\.oid (\S+)$/.exec(field)?.[1];
       if (oid && oid !== '(initial)') head = oid;
     } else if (type === '?') {
-      lines.push({ path: field.slice(2), unstaged: true, inPlace: false, untracked: true });
+      lines.push({ path: field.slice(2), inPlace: false, inHead: false });
     } else if (type === '1' || type === '2' || type === 'u') {
       const before = type === '1' ? 8 : type === '2' ? 9 : 10;
       const path = afterFields(field, before);
       const [x, y] = [field[2]!, field[3]!];
-      lines.push({ path, unstaged: type === 'u' || y !== '.', inPlace: type === '1' && EDITED.has(x) && EDITED.has(y), untracked: false });
-      if (type === '2') lines.push({ path: fields[++i]!, unstaged: true, inPlace: false, untracked: false });
+      // mH, the mode in HEAD, is 000000 for a path HEAD does not have; an unmerged line has no mH.
+      const inHead = type === 'u' || field.split(' ', 4)[3] !== '000000';
+      lines.push({ path, inPlace: type === '1' && EDITED.has(x) && EDITED.has(y), inHead });
+      // A rename's source path: HEAD has it.
+      if (type === '2') lines.push({ path: fields[++i]!, inPlace: false, inHead: true });
     }
   }
   return { head, lines };

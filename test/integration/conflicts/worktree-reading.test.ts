@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addWorktree, changedFiles, snapshotTree } from '../../../src/core/git';
 import { WorktreeChanges } from '../../../src/core/conflicts/worktree-changes';
-import { snapshotTreeOf } from '../../../src/core/conflicts/worktree-snapshot';
+import type { GitMeter } from '../../../src/core/conflicts/git-meter';
+import { snapshotTreeOf, writeHeadIndex } from '../../../src/core/conflicts/worktree-snapshot';
 import { makeRepo, type RepoFixture } from '../../helpers/git-fixture';
 
 let repo: RepoFixture;
@@ -86,19 +87,31 @@ describe('reading a worktree', () => {
 });
 
 describe('snapshotting a worktree', () => {
+  /** A snapshot as the engine takes one: from an index of HEAD, adding what status listed. */
+  async function snapshotOf(changes: WorktreeChanges, meter?: GitMeter): Promise<string> {
+    const headIndex = join(scratch, 'head.index');
+    await writeHeadIndex(worktree, changes.head!, headIndex);
+    return snapshotTreeOf({ worktree, scratchIndex: join(scratch, 'index'), lines: changes.statusLines, headIndex }, meter);
+  }
+
   it('builds the same tree as a full snapshot, adding only what status listed', async () => {
     await changeEverything();
     const changes = new WorktreeChanges(worktree, base);
     await changes.read('full');
     const calls: string[] = [];
-    const tree = await snapshotTreeOf(
-      { worktree, scratchIndex: join(scratch, 'index'), lines: changes.statusLines },
-      { started: (operation) => calls.push(operation) },
-    );
+    const tree = await snapshotOf(changes, { started: (operation) => calls.push(operation) });
     expect(calls).toEqual(['add', 'write-tree']);
     expect(tree).toBe(await snapshotTree(worktree));
     // The real index is untouched: the staged rename is still only staged.
     expect(await repo.run(['diff', '--cached', '--name-only', '--no-renames'], worktree)).toContain('old name.txt');
+  });
+
+  it('builds the same tree from the worktree\'s own index when there is no HEAD index', async () => {
+    await changeEverything();
+    const changes = new WorktreeChanges(worktree, base);
+    await changes.read('full');
+    const tree = await snapshotTreeOf({ worktree, scratchIndex: join(scratch, 'index'), lines: changes.statusLines, headIndex: null });
+    expect(tree).toBe(await snapshotTree(worktree));
   });
 
   it('takes an edit of the same size made in the same second as the index was written (racy git)', async () => {
@@ -112,22 +125,38 @@ describe('snapshotting a worktree', () => {
     const changes = new WorktreeChanges(worktree, base);
     await changes.read('full');
     expect(changes.changes).toEqual(['unstaged.txt']);
-    const tree = await snapshotTreeOf({ worktree, scratchIndex: join(scratch, 'index'), lines: changes.statusLines });
-    expect(await repo.run(['cat-file', 'blob', `${tree}:unstaged.txt`])).toBe('v\n');
+    for (const headIndex of [join(scratch, 'head.index'), null]) {
+      if (headIndex) await writeHeadIndex(worktree, changes.head!, headIndex);
+      const tree = await snapshotTreeOf({ worktree, scratchIndex: join(scratch, 'index'), lines: changes.statusLines, headIndex });
+      expect(await repo.run(['cat-file', 'blob', `${tree}:unstaged.txt`])).toBe('v\n');
+    }
   });
 
-  it('needs no add when nothing is unstaged', async () => {
-    await repo.write({ 'staged.txt': 's2\n' }, worktree);
+  it('needs no add when nothing differs from HEAD', async () => {
+    const changes = new WorktreeChanges(worktree, base);
+    await changes.read('full');
+    const calls: string[] = [];
+    const tree = await snapshotOf(changes, { started: (operation) => calls.push(operation) });
+    expect(calls).toEqual(['write-tree']);
+    expect(tree).toBe(await snapshotTree(worktree));
+  });
+
+  it('keeps a staged file, and an ignored one forced into the index, and drops one staged then deleted', async () => {
+    await repo.write({ '.gitignore': '*.log\n', 'forced.log': 'kept anyway\n', 'staged-then-gone.txt': 'g\n' }, worktree);
+    await repo.run(['add', '--force', 'forced.log', 'staged-then-gone.txt'], worktree);
+    await repo.write({ 'staged-then-gone.txt': null, 'staged.txt': 's2\n' }, worktree);
     await repo.run(['add', 'staged.txt'], worktree);
     const changes = new WorktreeChanges(worktree, base);
     await changes.read('full');
     const calls: string[] = [];
-    const tree = await snapshotTreeOf(
-      { worktree, scratchIndex: join(scratch, 'index'), lines: changes.statusLines },
-      { started: (operation) => calls.push(operation) },
-    );
-    expect(calls).toEqual(['write-tree']);
+    const tree = await snapshotOf(changes, { started: (operation) => calls.push(operation) });
+    expect(calls).toEqual(['add', 'write-tree']);
     expect(tree).toBe(await snapshotTree(worktree));
+    const files = await repo.run(['ls-tree', '-r', '--name-only', tree]);
+    expect(files).toContain('forced.log');
+    expect(files).toContain('.gitignore');
+    expect(files).not.toContain('staged-then-gone.txt');
+    expect(await repo.run(['cat-file', 'blob', `${tree}:staged.txt`])).toBe('s2\n');
   });
 
   it('still snapshots right when a listed file vanished since status ran', async () => {
@@ -135,11 +164,6 @@ describe('snapshotting a worktree', () => {
     const changes = new WorktreeChanges(worktree, base);
     await changes.read('full');
     await repo.write({ 'untracked.txt': null }, worktree);
-    const tree = await snapshotTreeOf({
-      worktree,
-      scratchIndex: join(scratch, 'index'),
-      lines: changes.statusLines,
-    });
-    expect(tree).toBe(await snapshotTree(worktree));
+    expect(await snapshotOf(changes)).toBe(await snapshotTree(worktree));
   });
 });
