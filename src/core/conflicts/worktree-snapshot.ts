@@ -46,16 +46,20 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
     await run(ADD_ALL);
   };
   try {
-    const paths = await pathsToAdd(source);
-    if (source.headIndex === null || paths.length > MAX_PATHSPECS || !(await copyIndexFile(source.headIndex, source.scratchIndex))) {
+    const { files, directories } = await pathsToAdd(source);
+    if (source.headIndex === null || files.length + directories.length > MAX_PATHSPECS || !(await copyIndexFile(source.headIndex, source.scratchIndex))) {
       await addEverything();
-    } else if (paths.length > 0) {
-      // --force: a listed file is in the worktree's state even if ignored (a tracked or force-added one).
-      await run([...ADD_ALL, '--force', '--', ...paths]).catch(async (error: unknown) => {
+    } else {
+      try {
+        // --force: a listed file is in the worktree's state even if ignored (a force-added one).
+        if (files.length > 0) await run([...ADD_ALL, '--force', '--', ...files]);
+        // A directory where HEAD has a file (or a nested repository): its ignored content stays out.
+        if (directories.length > 0) await run([...ADD_ALL, '--', ...directories]);
+      } catch (error) {
         // A listed file removed since status ran is an unknown pathspec to add; the full add is right anyway.
         if (!(error instanceof GitError)) throw error;
         await addEverything();
-      });
+      }
     }
     const { stdout } = await run(['write-tree']);
     return singleLine(stdout);
@@ -64,14 +68,23 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
   }
 }
 
-/** The listed paths, less those neither in HEAD nor on disk (staged, then deleted): nothing to add or remove. */
-async function pathsToAdd({ worktree, lines }: SnapshotSource): Promise<string[]> {
+/**
+ * The listed paths, by what is on disk now, less those neither in HEAD nor on disk (staged, then
+ * deleted): nothing to add or remove.
+ */
+async function pathsToAdd({ worktree, lines }: SnapshotSource): Promise<{ files: string[]; directories: string[] }> {
   const listed = new Map<string, boolean>();
   for (const line of lines) listed.set(line.path, (listed.get(line.path) ?? false) || line.inHead);
-  const kept = await Promise.all(
-    [...listed].map(async ([path, inHead]) => inHead || (await lstat(join(worktree, path)).then(() => true, () => false))),
+  const found = await Promise.all(
+    [...listed.keys()].map((path) => lstat(join(worktree, path)).then((entry) => (entry.isDirectory() ? 'directory' : 'file'), () => 'gone')),
   );
-  return [...listed.keys()].filter((_, n) => kept[n]);
+  const files: string[] = [];
+  const directories: string[] = [];
+  [...listed].forEach(([path, inHead], n) => {
+    if (found[n] === 'directory') directories.push(path);
+    else if (found[n] === 'file' || inHead) files.push(path);
+  });
+  return { files, directories };
 }
 
 /** Writes to `file` an index of `head`'s tree with no stat data, for snapshots to start from. */

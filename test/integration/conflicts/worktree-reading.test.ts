@@ -159,6 +159,17 @@ describe('snapshotting a worktree', () => {
     expect(await repo.run(['cat-file', 'blob', `${tree}:staged.txt`])).toBe('s2\n');
   });
 
+  it('leaves out an ignored file inside a directory that replaced a tracked file', async () => {
+    await repo.write({ '.gitignore': '*.o\n', 'kept.txt': null, 'kept.txt/a.txt': 'a\n', 'kept.txt/b.o': 'object\n' }, worktree);
+    const changes = new WorktreeChanges(worktree, base);
+    await changes.read('full');
+    const tree = await snapshotOf(changes);
+    expect(tree).toBe(await snapshotTree(worktree));
+    const files = await repo.run(['ls-tree', '-r', '--name-only', tree]);
+    expect(files).toContain('kept.txt/a.txt');
+    expect(files).not.toContain('kept.txt/b.o');
+  });
+
   it('still snapshots right when a listed file vanished since status ran', async () => {
     await repo.write({ 'untracked.txt': 'soon gone\n', 'unstaged.txt': 'u2\n' }, worktree);
     const changes = new WorktreeChanges(worktree, base);
