@@ -94,12 +94,18 @@ describe('snapshotting a worktree', () => {
     return snapshotTreeOf({ worktree, scratchIndex: join(scratch, 'index'), lines: changes.statusLines, headIndex }, meter);
   }
 
-  it('builds the same tree as a full snapshot, adding only what status listed', async () => {
-    await changeEverything();
+  /** Reads the whole worktree, then snapshots it; with the git operations the snapshot took. */
+  async function readAndSnapshot(): Promise<{ tree: string; calls: string[] }> {
     const changes = new WorktreeChanges(worktree, base);
     await changes.read('full');
     const calls: string[] = [];
     const tree = await snapshotOf(changes, { started: (operation) => calls.push(operation) });
+    return { tree, calls };
+  }
+
+  it('builds the same tree as a full snapshot, adding only what status listed', async () => {
+    await changeEverything();
+    const { tree, calls } = await readAndSnapshot();
     expect(calls).toEqual(['add', 'write-tree']);
     expect(tree).toBe(await snapshotTree(worktree));
     // The real index is untouched: the staged rename is still only staged.
@@ -133,10 +139,7 @@ describe('snapshotting a worktree', () => {
   });
 
   it('needs no add when nothing differs from HEAD', async () => {
-    const changes = new WorktreeChanges(worktree, base);
-    await changes.read('full');
-    const calls: string[] = [];
-    const tree = await snapshotOf(changes, { started: (operation) => calls.push(operation) });
+    const { tree, calls } = await readAndSnapshot();
     expect(calls).toEqual(['write-tree']);
     expect(tree).toBe(await snapshotTree(worktree));
   });
@@ -146,10 +149,7 @@ describe('snapshotting a worktree', () => {
     await repo.run(['add', '--force', 'forced.log', 'staged-then-gone.txt'], worktree);
     await repo.write({ 'staged-then-gone.txt': null, 'staged.txt': 's2\n' }, worktree);
     await repo.run(['add', 'staged.txt'], worktree);
-    const changes = new WorktreeChanges(worktree, base);
-    await changes.read('full');
-    const calls: string[] = [];
-    const tree = await snapshotOf(changes, { started: (operation) => calls.push(operation) });
+    const { tree, calls } = await readAndSnapshot();
     expect(calls).toEqual(['add', 'write-tree']);
     expect(tree).toBe(await snapshotTree(worktree));
     const files = await repo.run(['ls-tree', '-r', '--name-only', tree]);
@@ -161,9 +161,7 @@ describe('snapshotting a worktree', () => {
 
   it('leaves out an ignored file inside a directory that replaced a tracked file', async () => {
     await repo.write({ '.gitignore': '*.o\n', 'kept.txt': null, 'kept.txt/a.txt': 'a\n', 'kept.txt/b.o': 'object\n' }, worktree);
-    const changes = new WorktreeChanges(worktree, base);
-    await changes.read('full');
-    const tree = await snapshotOf(changes);
+    const { tree } = await readAndSnapshot();
     expect(tree).toBe(await snapshotTree(worktree));
     const files = await repo.run(['ls-tree', '-r', '--name-only', tree]);
     expect(files).toContain('kept.txt/a.txt');
