@@ -129,8 +129,12 @@ export interface Operations {
   };
   'release': { input: { session: string; patterns?: string[]; all?: boolean }; output: Lease[] };
   'check': { input: { session: string; paths: string[]; mode?: LeaseMode }; output: CheckVerdict };
-  /** `expectVersion` is the moving lease's version; refused when the pattern moves several leases. */
-  'reassign': { input: { pattern: string; to: string; confirm?: boolean; expectVersion?: number }; output: Lease[] };
+  /**
+   * `expectLease` and `expectVersion` are the id and version of the lease the caller saw move (a
+   * pattern released and claimed again is a new lease that starts at version 1 again); refused when
+   * the pattern moves several leases.
+   */
+  'reassign': { input: { pattern: string; to: string; confirm?: boolean; expectLease?: string; expectVersion?: number }; output: Lease[] };
   'conflicts': { input: { session?: string }; output: Conflict[] };
   'task.new': {
     input: { title: string; objective?: string; session?: string; blockedBy?: string[] };

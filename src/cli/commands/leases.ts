@@ -111,18 +111,23 @@ export function registerLeaseCommands(program: Command): void {
     .requiredOption('--to <session>', 'the session that takes it')
     .option('--confirm', 'confirm a tier-3 override of a live write lease or task')
     .option('--expect-version <n>', 'refuse if the task, or the one lease on the glob, changed since this version (see `board --json`)', integer)
+    .option('--expect-lease <id>', 'refuse unless the lease on the glob is still this one, not released and claimed again (see `board --json`)')
     .action(async (_options, command: Command) => {
       const o = command.optsWithGlobals<
-        GlobalOptions & { paths?: string; task?: string; to: string; confirm?: boolean; expectVersion?: number }
+        GlobalOptions & { paths?: string; task?: string; to: string; confirm?: boolean; expectVersion?: number; expectLease?: string }
       >();
       const { paths, task } = o;
       if (!paths === !task) throw CliError.usage('Name what to move: --paths GLOB or --task ID, one of them.');
-      if (task) return reassignTaskCommand({ ...o, task });
+      if (task) {
+        if (o.expectLease !== undefined) throw CliError.usage('--expect-lease names a lease: use it with --paths, not --task.');
+        return reassignTaskCommand({ ...o, task });
+      }
       if (!paths) throw CliError.usage('Name the leased pattern to move: --paths GLOB.');
       const moved = await CoordinatorClient.connect(resolveContext({ ...o, session: undefined })).call('reassign', {
         pattern: paths,
         to: o.to,
         confirm: o.confirm ?? false,
+        ...(o.expectLease !== undefined ? { expectLease: o.expectLease } : {}),
         ...(o.expectVersion !== undefined ? { expectVersion: o.expectVersion } : {}),
       });
       print(o, moved, (m) => `Moved ${m.map((l) => l.pattern).join(', ')} to ${o.to}.`);

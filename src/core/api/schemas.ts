@@ -107,7 +107,7 @@ export const inputSchemas = {
     })
     .strict(),
   'reassign': z
-    .object({ pattern: z.string().min(1).max(1_000), to: id, confirm: z.boolean().optional(), expectVersion: version.optional() })
+    .object({ pattern: z.string().min(1).max(1_000), to: id, confirm: z.boolean().optional(), expectLease: id.optional(), expectVersion: version.optional() })
     .strict(),
   'conflicts': z.object({ session: id.optional() }).strict(),
   'task.new': z

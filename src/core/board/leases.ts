@@ -4,7 +4,7 @@ import { patternBase, patternsOverlap } from '../conflicts/pattern-overlap';
 import type { BoardDatabase } from '../db/connection';
 import type { BoardStore } from './board-store';
 import { nextCounter } from './clock';
-import { BadInputError, NotFoundError, RefusedError } from './errors';
+import { BadInputError, NotFoundError, RefusedError, StaleVersionError } from './errors';
 import { parseTtl } from './lease-duration';
 import { LIVE_LEASE, type LeaseRow, toLease } from './records';
 import { getSessionRow, type SessionRow } from './sessions';
@@ -252,11 +252,12 @@ export function checkPaths(
 
 /**
  * Moves the leases on `pattern` to another session. Taking a live write lease from its holder needs `confirm` (tier 3).
- * `expectVersion` is the version of the one lease the caller saw move; a pattern several sessions hold has no one version.
+ * `expectLease` and `expectVersion` are the id and version of the one lease the caller saw move; a
+ * pattern several sessions hold has no one version.
  */
 export function reassignLeases(
   store: BoardStore,
-  input: { pattern: string; to: string; confirm?: boolean; expectVersion?: number },
+  input: { pattern: string; to: string; confirm?: boolean; expectLease?: string; expectVersion?: number },
   actor: string,
 ): Lease[] {
   const [pattern] = normaliseAll([input.pattern]);
@@ -266,7 +267,8 @@ export function reassignLeases(
       .all(pattern, target.repo_id) as LeaseRow[];
     const moving = rows.filter((row) => row.session_id !== target.id);
     if (!moving.length) throw new NotFoundError('lease', pattern!, `No other session holds a lease on ${pattern}; ${target.id} can claim it.`);
-    if (input.expectVersion !== undefined && moving.length > 1) {
+    const expecting = input.expectVersion !== undefined || input.expectLease !== undefined;
+    if (expecting && moving.length > 1) {
       throw new BadInputError(
         `${pattern} is held by ${moving.length} sessions (${moving.map((r) => `${r.session_id}: lease ${r.id} v${r.version}`).join(', ')}); one expected version cannot name them all.`,
         'expectVersion',
@@ -274,6 +276,18 @@ export function reassignLeases(
       );
     }
     // A stale read is refused before the tier-3 question, so the lead is not asked to confirm what they did not see.
+    if (input.expectLease !== undefined && input.expectLease !== moving[0]!.id) {
+      // Released and claimed again since: a new lease, whose version says nothing of the one the caller saw.
+      const now = moving[0]!;
+      const changed = prepared(tx.db, `SELECT updated_by, updated_at FROM lease WHERE id = ?`).get(now.id) as { updated_by: string; updated_at: string };
+      throw new StaleVersionError(
+        `the lease on ${pattern} (you read ${input.expectLease}, now ${now.id} of ${now.session_id})`,
+        input.expectVersion ?? 1,
+        now.version,
+        changed.updated_by,
+        changed.updated_at,
+      );
+    }
     if (input.expectVersion !== undefined) refuseStale(tx.db, 'lease', moving[0]!.id, input.expectVersion);
     const contested = moving.filter((row) => {
       const holder = getSessionRow(tx.db, row.session_id);

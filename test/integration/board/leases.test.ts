@@ -177,6 +177,25 @@ describe('reassigning a lease', () => {
     expect(refusal(() => reassignLeases(store, { pattern: 'src/api/**', to: b.id, expectVersion: 1 }, 'lead')).code).toBe('stale-version');
   });
 
+  it('refuses a hand-over of a lease released and claimed again since it was read, though the new lease is at the same version', async () => {
+    const c = await newSession(store, { dataDir: data.path, url: 'http://127.0.0.1:1' }, { repo: repo.root, title: 'Docs', owner: 'cy' }, 'lead');
+    const seen = claimLeases(store, { session: a.id, patterns: ['docs/**'], mode: 'write' }, 'lead').leases[0]!;
+    releaseLeases(store, { session: a.id, patterns: ['docs/**'] }, `session:${a.id}`);
+    const now = claimLeases(store, { session: b.id, patterns: ['docs/**'], mode: 'write' }, `session:${b.id}`).leases[0]!;
+    expect(now.version).toBe(seen.version);
+    const error = refusal(() => reassignLeases(store, { pattern: 'docs/**', to: c.id, confirm: true, expectLease: seen.id, expectVersion: seen.version }, 'lead'));
+    expect(error.code).toBe('stale-version');
+    expect(error.message).toContain(`you read ${seen.id}, now ${now.id} of ${b.id}`);
+    expect(error.details).toMatchObject({ changedBy: `session:${b.id}` });
+    expect(liveLeases(store.db, b.id)).toEqual([expect.objectContaining({ id: now.id, version: 1 })]);
+    expect(liveLeases(store.db, c.id)).toEqual([]);
+    // The lease the caller names is the one that moves.
+    expect(reassignLeases(store, { pattern: 'docs/**', to: c.id, confirm: true, expectLease: now.id, expectVersion: 1 }, 'lead')[0]).toMatchObject({
+      id: now.id,
+      session: c.id,
+    });
+  });
+
   it('refuses an expected version for a pattern several sessions hold, naming each lease, and moves nothing', async () => {
     const c = await newSession(store, { dataDir: data.path, url: 'http://127.0.0.1:1' }, { repo: repo.root, title: 'Docs', owner: 'cy' }, 'lead');
     const fromA = claimLeases(store, { session: a.id, patterns: ['docs/**'], mode: 'read' }, 'lead').leases[0]!;

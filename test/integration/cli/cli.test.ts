@@ -200,6 +200,24 @@ describe('signalbox CLI', () => {
     expect(moved.json).toEqual([expect.objectContaining({ id: seen.id, session: taker.id, version: 3 })]);
   });
 
+  it('reassign --expect-lease exits 3 when the lease read was released and the glob claimed again, at the same version', () => {
+    const first = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'First']).json as Session;
+    const second = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'Second']).json as Session;
+    const taker = cli(['--json', 'session', 'new', '--repo', repo.root, '--title', 'Taker']).json as Session;
+    expect(runCli(['claim', 'journal/**', '--mode', 'read'], { cwd: first.worktree }).code).toBe(0);
+    const seen = (cli(['--json', 'board']).json as Board).leases.find((l) => l.session === first.id && l.pattern === 'journal/**')!;
+    expect(runCli(['release', 'journal/**'], { cwd: first.worktree }).code).toBe(0);
+    expect(runCli(['claim', 'journal/**', '--mode', 'read'], { cwd: second.worktree }).code).toBe(0);
+    const expecting = ['--expect-lease', seen.id, '--expect-version', String(seen.version)];
+    const stale = cli(['reassign', '--paths', 'journal/**', '--to', taker.id, ...expecting]);
+    expect(stale.code).toBe(3);
+    expect(stale.stderr).toContain(`you read ${seen.id}, now`);
+    expect(stale.stderr).toContain(`of ${second.id}`);
+    expect(cli(['reassign', '--task', 't1', '--to', taker.id, '--expect-lease', seen.id]).code).toBe(2);
+    const board = cli(['--json', 'board']).json as Board;
+    expect(board.leases.filter((l) => l.pattern === 'journal/**').map((l) => l.session)).toEqual([second.id]);
+  });
+
   it('prints the whole board', () => {
     const board = cli(['board']);
     expect(board.code).toBe(0);

@@ -182,7 +182,7 @@ describe('buildGraph', () => {
       }),
       { ...NO_FILTERS, sessionIds: ['s1'] },
     );
-    const drawn = [{ pattern: 'a/**', session: 's1', version: 3 }, { pattern: 'a/**', session: 's2', version: 5 }];
+    const drawn = [{ id: 'l1', pattern: 'a/**', session: 's1', version: 3 }, { id: 'l2', pattern: 'a/**', session: 's2', version: 5 }];
     expect(graph.edges.find((e) => e.id === 'lease:s1:path:a/**')?.data?.drawn).toEqual(drawn);
     const asset = graph.nodes.find((n) => n.id === 'asset:path:a/**');
     expect(asset?.type === 'asset' && asset.data.drawn).toEqual(drawn);

@@ -25,9 +25,9 @@ describe('shownVersions', () => {
     { ...lease('l3', 's2', 'b.ts'), version: 2 },
   ];
   it.each([
-    ['one other holder: its version', ['b.ts'], 's1', { 'b.ts': 2 }],
+    ['one other holder: its lease and version', ['b.ts'], 's1', { 'b.ts': { lease: 'l3', version: 2 } }],
     ['two other holders: no one version', ['a/**'], 's3', {}],
-    ['the target’s own lease does not count', ['a/**'], 's2', { 'a/**': 3 }],
+    ['the target’s own lease does not count', ['a/**'], 's2', { 'a/**': { lease: 'l1', version: 3 } }],
     ['nothing to move: nothing', ['b.ts'], 's2', {}],
   ])('%s', (_, patterns, to, versions) => {
     expect(shownVersions(leases, patterns, to)).toEqual(versions);
@@ -86,8 +86,8 @@ describe('what a drag hands over', () => {
   it.each([
     [
       'a lease edge: its patterns and the leases drawn on them',
-      { relation: 'lease' as const, session: 's1', patterns: ['a/**', 'b.ts'], drawn: [{ pattern: 'a/**', session: 's1', version: 4 }] },
-      { kind: 'leases', patterns: ['a/**', 'b.ts'], drawn: [{ pattern: 'a/**', session: 's1', version: 4 }] },
+      { relation: 'lease' as const, session: 's1', patterns: ['a/**', 'b.ts'], drawn: [{ id: 'l1', pattern: 'a/**', session: 's1', version: 4 }] },
+      { kind: 'leases', patterns: ['a/**', 'b.ts'], drawn: [{ id: 'l1', pattern: 'a/**', session: 's1', version: 4 }] },
     ],
     ['an ownership edge: its task', { relation: 'owns' as const, session: 's1', taskId: 't4' }, { kind: 'task', task: 't4' }],
     ['a conflict edge: nothing', { relation: 'conflict' as const, conflictId: 'c1' }, null],

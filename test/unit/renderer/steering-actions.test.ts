@@ -22,7 +22,7 @@ describe('steering: handing leases over', () => {
   it('moves an uncontested lease at once, then reloads the board', async () => {
     const ctx = await started({ reassign: () => [lease('l2', 's2', 'docs/**', 'read')] });
     await ctx.s().actions.moveLeases(['docs/**'], 's2');
-    expect(ctx.api.callsOf('reassign')).toEqual([{ pattern: 'docs/**', to: 's2', expectVersion: 1 }]);
+    expect(ctx.api.callsOf('reassign')).toEqual([{ pattern: 'docs/**', to: 's2', expectLease: 'l2', expectVersion: 1 }]);
     expect(ctx.api.callsOf('board')).toHaveLength(2);
     expect(ctx.s().override).toBeNull();
     expect(ctx.s().notices).toEqual([]);
@@ -40,8 +40,8 @@ describe('steering: handing leases over', () => {
     expect(ctx.s().notices).toEqual([]);
     await ctx.s().actions.confirmOverride();
     expect(ctx.api.callsOf('reassign')).toEqual([
-      { pattern: 'src/a.ts', to: 's2', expectVersion: 1 },
-      { pattern: 'src/a.ts', to: 's2', confirm: true, expectVersion: 1 },
+      { pattern: 'src/a.ts', to: 's2', expectLease: 'l1', expectVersion: 1 },
+      { pattern: 'src/a.ts', to: 's2', confirm: true, expectLease: 'l1', expectVersion: 1 },
     ]);
     expect(ctx.s().override).toBeNull();
   });
@@ -61,7 +61,7 @@ describe('steering: handing leases over', () => {
       [shown, renewed],
     );
     await ctx.s().actions.moveLeases(['src/a.ts'], 's2');
-    expect(ctx.api.callsOf('reassign')).toEqual([{ pattern: 'src/a.ts', to: 's2', expectVersion: 4 }]);
+    expect(ctx.api.callsOf('reassign')).toEqual([{ pattern: 'src/a.ts', to: 's2', expectLease: 'l1', expectVersion: 4 }]);
     expect(ctx.s().override).toBeNull();
     expect(ctx.s().notices).toEqual([
       expect.objectContaining({
@@ -76,8 +76,8 @@ describe('steering: handing leases over', () => {
   it('a drag sends the version the graph drew, even when a newer board has arrived since', async () => {
     const newer = board({ sessions: [session('s1'), session('s2')], leases: [{ ...lease('l1', 's1', 'src/a.ts'), version: 6 }], lastEventId: 10 });
     const ctx = await started({ reassign: () => [lease('l1', 's2', 'src/a.ts')] }, [newer]);
-    await ctx.s().actions.moveLeases(['src/a.ts'], 's2', [{ pattern: 'src/a.ts', session: 's1', version: 5 }]);
-    expect(ctx.api.callsOf('reassign')).toEqual([{ pattern: 'src/a.ts', to: 's2', expectVersion: 5 }]);
+    await ctx.s().actions.moveLeases(['src/a.ts'], 's2', [{ id: 'l1', pattern: 'src/a.ts', session: 's1', version: 5 }]);
+    expect(ctx.api.callsOf('reassign')).toEqual([{ pattern: 'src/a.ts', to: 's2', expectLease: 'l1', expectVersion: 5 }]);
   });
 
   it('sends no version for a pattern several sessions hold, which has none', async () => {

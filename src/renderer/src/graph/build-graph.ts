@@ -152,7 +152,7 @@ function assetUses(input: GraphInput, conflicts: Conflict[], sessions: Session[]
 /** Every lease by pattern, hidden sessions' too: a hand-over moves them all. */
 function drawnLeases(leases: GraphInput['leases']): Map<string, DrawnLease[]> {
   const byPattern = new Map<string, DrawnLease[]>();
-  for (const { pattern, session, version } of leases) byPattern.set(pattern, [...(byPattern.get(pattern) ?? []), { pattern, session, version }]);
+  for (const { id, pattern, session, version } of leases) byPattern.set(pattern, [...(byPattern.get(pattern) ?? []), { id, pattern, session, version }]);
   return byPattern;
 }
 

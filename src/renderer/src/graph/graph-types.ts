@@ -42,7 +42,7 @@ export type TaskNodeData = {
 export type AssetHolder = { session: string; mode: LeaseMode };
 
 /** A lease as the graph drew it: a hand-over sends its version, so one changed since is refused as stale. */
-export type DrawnLease = { pattern: string; session: string; version: number };
+export type DrawnLease = { id: string; pattern: string; session: string; version: number };
 
 export type AssetNodeData = {
   label: string;

@@ -9,12 +9,18 @@ export interface OwnershipOverride {
   holders: string[];
   /** The coordinator's own words, one sentence per refused pattern. */
   reasons: string[];
-  /** The lease versions the lead saw when they dragged, so confirming later still refuses a stale one. */
-  versions: Record<string, number>;
+  /** The leases the lead saw when they dragged, so confirming later still refuses a stale one. */
+  versions: Record<string, ShownVersion>;
 }
 
 /** What the lead saw of a lease when they started a hand-over. */
-export type ShownLease = Pick<Lease, 'pattern' | 'session' | 'version'>;
+export type ShownLease = Pick<Lease, 'id' | 'pattern' | 'session' | 'version'>;
+
+/** The lease a hand-over expects to move: its id (a pattern claimed again is a new lease) and version. */
+export interface ShownVersion {
+  lease: string;
+  version: number;
+}
 
 /** Of `patterns`, those some session other than `to` holds a lease on: what a hand-over would move. */
 export function patternsToMove(leases: Iterable<Pick<Lease, 'pattern' | 'session'>>, patterns: readonly string[], to: string): string[] {
@@ -25,17 +31,18 @@ export function patternsToMove(leases: Iterable<Pick<Lease, 'pattern' | 'session
 }
 
 /**
- * For each pattern only one other session holds, the version of that lease as shown: the hand-over
- * sends it so a lease renewed or moved meanwhile is refused as stale. Several holders have no one version.
+ * For each pattern only one other session holds, that lease and its version as shown: the hand-over
+ * sends them so a lease renewed, moved, or released and claimed again meanwhile is refused as stale.
+ * Several holders have no one version.
  */
-export function shownVersions(leases: Iterable<ShownLease>, patterns: readonly string[], to: string): Record<string, number> {
+export function shownVersions(leases: Iterable<ShownLease>, patterns: readonly string[], to: string): Record<string, ShownVersion> {
   const wanted = new Set(patterns);
   const held = new Map<string, ShownLease[]>();
   for (const lease of leases) {
     if (wanted.has(lease.pattern) && lease.session !== to) held.set(lease.pattern, [...(held.get(lease.pattern) ?? []), lease]);
   }
-  const versions: Record<string, number> = {};
-  for (const [pattern, holders] of held) if (holders.length === 1) versions[pattern] = holders[0]!.version;
+  const versions: Record<string, ShownVersion> = {};
+  for (const [pattern, [holder, ...others]] of held) if (holder && others.length === 0) versions[pattern] = { lease: holder.id, version: holder.version };
   return versions;
 }
 

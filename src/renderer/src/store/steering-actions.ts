@@ -2,7 +2,7 @@ import type { Api } from '../../../shared/api';
 import type { Session, Task } from '../../../shared/board';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ControlRoomActions, ControlRoomState } from './control-room-store';
-import { contestedHolders, patternsToMove, shownVersions, type OwnershipOverride } from './lease-transfer';
+import { contestedHolders, patternsToMove, shownVersions, type OwnershipOverride, type ShownVersion } from './lease-transfer';
 import type { NoticeDraft } from './notices';
 import type { TaskOverride } from './task-transfer';
 
@@ -76,23 +76,29 @@ export function createSteeringActions(
   const handOver = async (
     patterns: readonly string[],
     to: string,
-    versions: Record<string, number>,
+    versions: Record<string, ShownVersion>,
     confirm: boolean,
   ): Promise<OwnershipOverride | null> => {
     const refused: OwnershipOverride = { to, patterns: [], holders: [], reasons: [], versions: {} };
     let moved = false;
     for (const pattern of patterns) {
-      const expectVersion = versions[pattern];
+      const expected = versions[pattern];
       const leases = await write({
         key: `lease:${pattern}`,
         label: `Moving ${pattern} to ${to}…`,
         doing: `move ${pattern} to ${to}`,
-        run: () => api.call('reassign', { pattern, to, ...(confirm ? { confirm } : {}), ...(expectVersion !== undefined ? { expectVersion } : {}) }),
+        run: () =>
+          api.call('reassign', {
+            pattern,
+            to,
+            ...(confirm ? { confirm } : {}),
+            ...(expected ? { expectLease: expected.lease, expectVersion: expected.version } : {}),
+          }),
         handle: (error) => {
           const holders = confirm ? null : contestedHolders(error);
           if (holders === null) return false;
           refused.patterns.push(pattern);
-          if (expectVersion !== undefined) refused.versions[pattern] = expectVersion;
+          if (expected) refused.versions[pattern] = expected;
           refused.holders.push(...holders.filter((h) => !refused.holders.includes(h)));
           refused.reasons.push(error instanceof Error ? error.message : String(error));
           return true;
