@@ -124,7 +124,13 @@ export class WorktreeChanges {
     this.lines.set(
       line.path,
       known
-        ? { path: line.path, inPlace: known.inPlace && line.inPlace, inHead: known.inHead || line.inHead }
+        ? {
+            path: line.path,
+            inPlace: known.inPlace && line.inPlace,
+            inHead: known.inHead || line.inHead,
+            inIndex: known.inIndex || line.inIndex,
+            untracked: known.untracked || line.untracked,
+          }
         : line,
     );
   }

@@ -46,15 +46,18 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
     await run(ADD_ALL);
   };
   try {
-    const { files, directories } = await pathsToAdd(source);
-    if (source.headIndex === null || files.length + directories.length > MAX_PATHSPECS || !(await copyIndexFile(source.headIndex, source.scratchIndex))) {
+    const { drop, forced, plain } = await planOf(source);
+    if (
+      source.headIndex === null ||
+      drop.length + forced.length + plain.length > MAX_PATHSPECS ||
+      !(await copyIndexFile(source.headIndex, source.scratchIndex))
+    ) {
       await addEverything();
     } else {
       try {
-        // --force: a listed file is in the worktree's state even if ignored (a force-added one).
-        if (files.length > 0) await run([...ADD_ALL, '--force', '--', ...files]);
-        // A directory where HEAD has a file (or a nested repository): its ignored content stays out.
-        if (directories.length > 0) await run([...ADD_ALL, '--', ...directories]);
+        if (drop.length > 0) await run(['update-index', '--force-remove', '--', ...drop]);
+        if (forced.length > 0) await run([...ADD_ALL, '--force', '--', ...forced]);
+        if (plain.length > 0) await run([...ADD_ALL, '--', ...plain]);
       } catch (error) {
         // A listed file removed since status ran is an unknown pathspec to add; the full add is right anyway.
         if (!(error instanceof GitError)) throw error;
@@ -69,22 +72,42 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
 }
 
 /**
- * The listed paths, by what is on disk now, less those neither in HEAD nor on disk (staged, then
- * deleted): nothing to add or remove.
+ * What turns HEAD's index into the worktree's state, path by listed path (HEAD's index already
+ * tracks the paths in HEAD, so only those need no --force):
+ * - `drop`: in HEAD, out of the worktree's index and not untracked, yet on disk — an ignored file
+ *   unstaged with `git rm --cached`: not part of the state, though add would keep it tracked;
+ * - `forced`: files the worktree's index tracks that HEAD does not (staged, maybe force-added):
+ *   part of the state even if ignored;
+ * - `plain`: the rest — edits, deletions, untracked files, and folders, whose ignored content
+ *   stays out (a folder that replaced a tracked file, a nested repository).
+ * A path neither in HEAD nor on disk (staged, then deleted) needs nothing.
  */
-async function pathsToAdd({ worktree, lines }: SnapshotSource): Promise<{ files: string[]; directories: string[] }> {
-  const listed = new Map<string, boolean>();
-  for (const line of lines) listed.set(line.path, (listed.get(line.path) ?? false) || line.inHead);
+async function planOf({ worktree, lines }: SnapshotSource): Promise<{ drop: string[]; forced: string[]; plain: string[] }> {
+  const listed = new Map<string, StatusLine>();
+  for (const line of lines) {
+    const known = listed.get(line.path);
+    listed.set(
+      line.path,
+      known ? { ...line, inHead: known.inHead || line.inHead, inIndex: known.inIndex || line.inIndex, untracked: known.untracked || line.untracked } : line,
+    );
+  }
+  const entries = [...listed.values()];
   const found = await Promise.all(
-    [...listed.keys()].map((path) => lstat(join(worktree, path)).then((entry) => (entry.isDirectory() ? 'directory' : 'file'), () => 'gone')),
+    entries.map(({ path }) => lstat(join(worktree, path)).then((entry) => (entry.isDirectory() ? 'directory' : 'file'), () => 'gone')),
   );
-  const files: string[] = [];
-  const directories: string[] = [];
-  [...listed].forEach(([path, inHead], n) => {
-    if (found[n] === 'directory') directories.push(path);
-    else if (found[n] === 'file' || inHead) files.push(path);
+  const plan = { drop: [] as string[], forced: [] as string[], plain: [] as string[] };
+  entries.forEach(({ path, inHead, inIndex, untracked }, n) => {
+    if (found[n] === 'gone') {
+      if (inHead) plan.plain.push(path);
+    } else if (inHead && !inIndex && !untracked) {
+      plan.drop.push(path);
+    } else if (found[n] === 'file' && inIndex && !inHead) {
+      plan.forced.push(path);
+    } else {
+      plan.plain.push(path);
+    }
   });
-  return { files, directories };
+  return plan;
 }
 
 /** Writes to `file` an index of `head`'s tree with no stat data, for snapshots to start from. */

@@ -9,6 +9,10 @@ export interface StatusLine {
   inPlace: boolean;
   /** In HEAD, or maybe (an unmerged path): absent from HEAD and the disk, a snapshot has nothing to add. */
   inHead: boolean;
+  /** In the worktree's index: tracked, so part of the worktree's state even if ignored. */
+  inIndex: boolean;
+  /** Listed as untracked: on disk, not in the index, not ignored. */
+  untracked: boolean;
 }
 
 export interface WorktreeStatus {
@@ -62,16 +66,18 @@ function parseStatus(stdout: string): WorktreeStatus {
       const oid = /^# branch\.oid (\S+)$/.exec(field)?.[1];
       if (oid && oid !== '(initial)') head = oid;
     } else if (type === '?') {
-      lines.push({ path: field.slice(2), inPlace: false, inHead: false });
+      lines.push({ path: field.slice(2), inPlace: false, inHead: false, inIndex: false, untracked: true });
     } else if (type === '1' || type === '2' || type === 'u') {
       const before = type === '1' ? 8 : type === '2' ? 9 : 10;
       const path = afterFields(field, before);
       const [x, y] = [field[2]!, field[3]!];
-      // mH, the mode in HEAD, is 000000 for a path HEAD does not have; an unmerged line has no mH.
-      const inHead = type === 'u' || field.split(' ', 4)[3] !== '000000';
-      lines.push({ path, inPlace: type === '1' && EDITED.has(x) && EDITED.has(y), inHead });
-      // A rename's source path: HEAD has it.
-      if (type === '2') lines.push({ path: fields[++i]!, inPlace: false, inHead: true });
+      // mH and mI, the modes in HEAD and the index, are 000000 for a path that one does not have; an unmerged line has neither.
+      const [, , , mH, mI] = field.split(' ', 5);
+      const inHead = type === 'u' || (type === '1' && mH !== '000000');
+      const inIndex = type !== '1' || mI !== '000000';
+      lines.push({ path, inPlace: type === '1' && EDITED.has(x) && EDITED.has(y), inHead, inIndex, untracked: false });
+      // A rename's source path: HEAD has it, the index no longer does.
+      if (type === '2') lines.push({ path: fields[++i]!, inPlace: false, inHead: true, inIndex: false, untracked: false });
     }
   }
   return { head, lines };

@@ -106,7 +106,8 @@ describe('snapshotting a worktree', () => {
   it('builds the same tree as a full snapshot, adding only what status listed', async () => {
     await changeEverything();
     const { tree, calls } = await readAndSnapshot();
-    expect(calls).toEqual(['add', 'write-tree']);
+    // One add for the staged new file (forced: it is tracked even if ignored), one for the rest.
+    expect(calls).toEqual(['add', 'add', 'write-tree']);
     expect(tree).toBe(await snapshotTree(worktree));
     // The real index is untouched: the staged rename is still only staged.
     expect(await repo.run(['diff', '--cached', '--name-only', '--no-renames'], worktree)).toContain('old name.txt');
@@ -138,6 +139,22 @@ describe('snapshotting a worktree', () => {
     }
   });
 
+  it('takes edits, deletions and new files in one add', async () => {
+    await repo.write({ 'unstaged.txt': 'u2\n', 'deleted.txt': null, 'fresh/new.txt': 'n\n' }, worktree);
+    const { tree, calls } = await readAndSnapshot();
+    expect(calls).toEqual(['add', 'write-tree']);
+    expect(tree).toBe(await snapshotTree(worktree));
+  });
+
+  it('leaves out an ignored file unstaged with rm --cached, as the worktree does', async () => {
+    await repo.write({ '.gitignore': 'kept.txt\n' }, worktree);
+    await repo.run(['rm', '--cached', '--quiet', 'kept.txt'], worktree);
+    const { tree, calls } = await readAndSnapshot();
+    expect(calls).toEqual(['update-index', 'add', 'write-tree']);
+    expect(tree).toBe(await snapshotTree(worktree));
+    expect(await repo.run(['ls-tree', '-r', '--name-only', tree])).not.toContain('kept.txt');
+  });
+
   it('needs no add when nothing differs from HEAD', async () => {
     const { tree, calls } = await readAndSnapshot();
     expect(calls).toEqual(['write-tree']);
@@ -150,7 +167,8 @@ describe('snapshotting a worktree', () => {
     await repo.write({ 'staged-then-gone.txt': null, 'staged.txt': 's2\n' }, worktree);
     await repo.run(['add', 'staged.txt'], worktree);
     const { tree, calls } = await readAndSnapshot();
-    expect(calls).toEqual(['add', 'write-tree']);
+    // One add for the staged new file (forced: it is tracked even if ignored), one for the rest.
+    expect(calls).toEqual(['add', 'add', 'write-tree']);
     expect(tree).toBe(await snapshotTree(worktree));
     const files = await repo.run(['ls-tree', '-r', '--name-only', tree]);
     expect(files).toContain('forced.log');
