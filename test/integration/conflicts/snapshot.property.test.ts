@@ -1,6 +1,6 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorktree, snapshotTree } from '../../../src/core/git';
@@ -11,7 +11,7 @@ import { makeRepo, type RepoFixture } from '../../helpers/git-fixture';
 /**
  * The engine's snapshot (HEAD's index plus the paths status listed) against the obvious one (a
  * copy of the worktree's own index, everything added): on any mix of edits, adds, deletes,
- * renames, staging, unstaging, forced adds, mode changes and files turned into folders, both must
+ * renames, staging, unstaging, forced adds, mode changes, symlinks, commits and files turned into folders, both must
  * be the same tree — else a hard collision could be missed or invented.
  */
 
@@ -30,7 +30,9 @@ type Step =
   | { kind: 'move'; path: string; to: string }
   | { kind: 'chmod'; path: string }
   | { kind: 'to-folder'; path: string; content: string }
-  | { kind: 'ignore'; pattern: string };
+  | { kind: 'ignore'; pattern: string }
+  | { kind: 'symlink'; path: string; to: string }
+  | { kind: 'commit' };
 
 const name = fc.constantFrom(...NAMES);
 const content = fc.constantFrom(...CONTENTS);
@@ -44,6 +46,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('chmod' as const), path: name }),
   fc.record({ kind: fc.constant('to-folder' as const), path: name, content }),
   fc.record({ kind: fc.constant('ignore' as const), pattern: fc.constantFrom('*.txt', 'dir/', 'new.txt') }),
+  fc.record({ kind: fc.constant('symlink' as const), path: name, to: name }),
+  fc.record({ kind: fc.constant('commit' as const) }),
 );
 
 let repo: RepoFixture;
@@ -98,6 +102,13 @@ async function apply(step: Step): Promise<void> {
       return repo.write({ [`${step.path}/inner.txt`]: step.content, [`${step.path}/inner.o`]: step.content }, worktree);
     case 'ignore':
       return repo.write({ '.gitignore': `*.o\nbuild/\n${step.pattern}\n` }, worktree);
+    case 'symlink':
+      await rm(join(worktree, step.path), { recursive: true, force: true });
+      await mkdir(dirname(join(worktree, step.path)), { recursive: true });
+      return symlink(step.to, join(worktree, step.path));
+    case 'commit':
+      // What is staged becomes HEAD: the snapshot then starts from another commit than the base.
+      return void (await git(['commit', '--quiet', '--no-verify', '--message', 'step']));
   }
 }
 
