@@ -8,6 +8,10 @@ export type ReadRequest = 'full' | ReadonlySet<string>;
 /** Past this many remembered paths, a session's history is dropped (as after a full read). */
 const MAX_TOUCHED = 50_000;
 
+/** Files whose rules change how git sees other paths (ignored or not, normalised or not). */
+const RULE_FILES = new Set(['.gitignore', '.gitattributes']);
+const isRuleFile = (path: string) => RULE_FILES.has(path.slice(path.lastIndexOf('/') + 1));
+
 /**
  * C(S) of one session as last read from git, kept up to date by reads: a full read scans the
  * worktree once; a read of the paths a watcher reported looks at those paths only.
@@ -43,7 +47,8 @@ export class WorktreeChanges {
   }
 
   async read(request: ReadRequest, meter?: GitMeter): Promise<void> {
-    if (request !== 'full' && this.head !== null && request.size <= MAX_PATHSPECS && !request.has('')) {
+    // An edited .gitignore can make files elsewhere untracked-not-ignored or ignored: read them all.
+    if (request !== 'full' && this.head !== null && request.size <= MAX_PATHSPECS && !request.has('') && ![...request].some(isRuleFile)) {
       const paths = [...request];
       const status = await readWorktreeStatus(this.worktree, paths, meter);
       // A moved HEAD changes what every listed path is compared with: only a full read is right then.

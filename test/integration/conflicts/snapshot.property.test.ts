@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorktree, snapshotTree } from '../../../src/core/git';
 import { WorktreeChanges } from '../../../src/core/conflicts/worktree-changes';
+import type { StatusLine } from '../../../src/core/conflicts/worktree-status';
 import { snapshotTreeOf, writeHeadIndex } from '../../../src/core/conflicts/worktree-snapshot';
 import { makeRepo, type RepoFixture } from '../../helpers/git-fixture';
 
@@ -125,6 +126,30 @@ describe('snapshots (property)', () => {
         await writeHeadIndex(worktree, changes.head!, headIndex);
         const tree = await snapshotTreeOf({ worktree, scratchIndex: join(scratch, 'index'), lines: changes.statusLines, headIndex });
         expect(tree).toBe(await snapshotTree(worktree));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a read of only the paths a watcher reported ends where a full read would', async () => {
+    // Only what touches files: staging and commits rewrite the index or HEAD, which the engine
+    // answers with a full read.
+    const onDisk = step.filter((each) => ['write', 'delete', 'chmod', 'to-folder', 'symlink', 'ignore'].includes(each.kind));
+    const touched = (each: Step): string => ('path' in each ? each.path : '.gitignore');
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 4 }), fc.array(onDisk, { minLength: 1, maxLength: 4 }), async (before, after) => {
+        await repo.run(['reset', '--quiet', '--hard', base], worktree);
+        await repo.run(['clean', '--quiet', '-f', '-d', '-x'], worktree);
+        for (const each of before) await apply(each);
+        const changes = new WorktreeChanges(worktree, base);
+        await changes.read('full');
+        for (const each of after) await apply(each);
+        await changes.read(new Set(after.map(touched)));
+        const full = new WorktreeChanges(worktree, base);
+        await full.read('full');
+        expect(changes.changes).toEqual(full.changes);
+        const byPath = (a: StatusLine, b: StatusLine) => a.path.localeCompare(b.path);
+        expect(changes.statusLines.sort(byPath)).toEqual(full.statusLines.sort(byPath));
       }),
       { numRuns: 100 },
     );

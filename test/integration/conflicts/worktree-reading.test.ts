@@ -75,6 +75,18 @@ describe('reading a worktree', () => {
     expect(changes.changes).toEqual(await changedFiles(worktree, base));
   });
 
+  it('reads everything when a .gitignore changed: files elsewhere become ignored or not', async () => {
+    await repo.write({ 'notes/todo.txt': 't\n', 'scratch.log': 'l\n' }, worktree);
+    const changes = new WorktreeChanges(worktree, base);
+    await changes.read('full');
+    expect(changes.changes).toEqual(['notes/todo.txt', 'scratch.log']);
+    await repo.write({ '.gitignore': '*.log\nnotes/\n' }, worktree);
+    const calls: string[] = [];
+    await changes.read(new Set(['.gitignore']), { started: (operation) => calls.push(operation) });
+    expect(calls).toEqual(['status']);
+    expect(changes.changes).toEqual(['.gitignore']);
+  });
+
   it('falls back to a full read when HEAD moved', async () => {
     const changes = new WorktreeChanges(worktree, base);
     await changes.read('full');
