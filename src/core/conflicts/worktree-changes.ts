@@ -32,7 +32,8 @@ export class WorktreeChanges {
   /** The current read epoch. */
   epoch = 0;
   private fullEpoch = 0;
-  private readonly touched = new Map<string, number>();
+  /** Paths reads saw change: the epoch of the last change, and of the last one that was not an edit in place. */
+  private readonly touched = new Map<string, { at: number; reshapedAt: number }>();
   private lines = new Map<string, StatusLine>();
   private committed: { head: string; files: Map<string, string> } | null = null;
 
@@ -83,10 +84,10 @@ export class WorktreeChanges {
     if (this.fullEpoch > epoch) return { everything: true };
     const paths: string[] = [];
     let reshaped = false;
-    for (const [path, at] of this.touched) {
+    for (const [path, { at, reshapedAt }] of this.touched) {
       if (at <= epoch) continue;
       paths.push(path);
-      if (!this.editedInPlace(path)) reshaped = true;
+      if (reshapedAt > epoch || !this.editedInPlace(path)) reshaped = true;
     }
     return { everything: false, paths, reshaped };
   }
@@ -102,18 +103,24 @@ export class WorktreeChanges {
   private applyPaths(paths: readonly string[], lines: readonly StatusLine[]): void {
     const under = (path: string) => paths.some((reported) => path === reported || path.startsWith(`${reported}/`));
     const epoch = ++this.epoch;
+    const touch = (path: string, reshaped: boolean) => {
+      const reshapedAt = reshaped ? epoch : (this.touched.get(path)?.reshapedAt ?? 0);
+      this.touched.set(path, { at: epoch, reshapedAt });
+    };
     let changed = lines.length > 0;
-    for (const path of [...this.lines.keys()]) {
+    for (const [path, line] of [...this.lines]) {
       if (!under(path)) continue;
       this.lines.delete(path);
-      this.touched.set(path, epoch);
+      // Leaving an added, deleted or renamed state (a new file removed, a deleted one restored)
+      // reshapes the change as much as entering one: rename detection may pair it differently.
+      touch(path, !line.inPlace);
       changed = true;
     }
     for (const line of lines) {
       this.addLine(line);
-      this.touched.set(line.path, epoch);
+      touch(line.path, false);
     }
-    for (const path of paths) this.touched.set(path, epoch);
+    for (const path of paths) touch(path, false);
     if (this.touched.size > MAX_TOUCHED) {
       this.touched.clear();
       this.fullEpoch = epoch;
