@@ -1,4 +1,4 @@
-import type { Board, Repo, Session } from '../shared/board';
+import type { Board, Lease, Repo, Session } from '../shared/board';
 import type { SessionDetail } from '../shared/api';
 
 /** Human-readable output; --json prints the records themselves. */
@@ -21,6 +21,17 @@ function statusText(session: Session): string {
   return [session.status, ...session.flags].join(',');
 }
 
+/** Until when a lease holds, in the lead's words. */
+function expiry(lease: Lease, now = Date.now()): string {
+  if (!lease.expiresAt) return 'until released';
+  const minutes = Math.round((Date.parse(lease.expiresAt) - now) / 60_000);
+  return minutes < 1 ? 'expiring' : minutes < 120 ? `${minutes}m left` : `${Math.round(minutes / 60)}h left`;
+}
+
+/** Changed files and audit events listed before the rest are only counted: `--json` has them all. */
+const CHANGED_SHOWN = 20;
+const EVENTS_SHOWN = 10;
+
 export function formatSessions(sessions: Session[]): string {
   if (!sessions.length) return 'No sessions. Start one with `signalbox session new --repo PATH --title "…"`.';
   return table([
@@ -35,7 +46,7 @@ export function formatSession(session: Session): string {
     `  status      ${statusText(session)}${session.blocker ? ` — ${session.blocker.text} (since ${session.blocker.since})` : ''}`,
     `  owner       ${session.owner} (${session.agent})`,
     `  worktree    ${session.worktree}`,
-    `  branch      ${session.branch} from ${session.baseCommit.slice(0, 10)}`,
+    `  branch      ${session.branch} from ${session.baseCommit.slice(0, 10)}${(session.baseBehind ?? 0) > 0 ? ` (the protected branch is ${session.baseBehind} commit${session.baseBehind === 1 ? '' : 's'} past it)` : ''}`,
   ];
   if (session.objective) lines.push(`  objective   ${session.objective}`);
   if (session.scope.length) lines.push(`  scope       ${session.scope.join(' ')}`);
@@ -54,7 +65,14 @@ export function formatDetail(detail: SessionDetail): string {
   const lines = [formatSession(detail.session)];
   if (detail.leases.length) {
     lines.push('  leases');
-    for (const lease of detail.leases) lines.push(`    ${lease.mode.padEnd(5)} ${lease.pattern}${lease.reason ? ` — ${lease.reason}` : ''}`);
+    for (const lease of detail.leases) {
+      lines.push(`    ${lease.mode.padEnd(5)} ${lease.pattern}  (${lease.id} v${lease.version}, ${expiry(lease)})${lease.reason ? ` — ${lease.reason}` : ''}`);
+    }
+  }
+  if (detail.changedPaths.length) {
+    lines.push(`  changed     ${detail.changedPaths.length} file${detail.changedPaths.length === 1 ? '' : 's'}`);
+    for (const path of detail.changedPaths.slice(0, CHANGED_SHOWN)) lines.push(`    ${JSON.stringify(path).slice(1, -1)}`);
+    if (detail.changedPaths.length > CHANGED_SHOWN) lines.push(`    … and ${detail.changedPaths.length - CHANGED_SHOWN} more (all of them: signalbox --json session show ${detail.session.id})`);
   }
   if (detail.conflicts.length) {
     lines.push('  conflicts');
@@ -64,6 +82,11 @@ export function formatDetail(detail: SessionDetail): string {
   if (pending.length) {
     lines.push('  approvals waiting');
     for (const a of pending) lines.push(`    ${a.id} tier ${a.tier}: ${a.action}`);
+  }
+  if (detail.events.length) {
+    const shown = detail.events.slice(-EVENTS_SHOWN).reverse();
+    lines.push(`  activity    ${shown.length < detail.events.length ? `last ${shown.length} of ${detail.events.length}, ` : ''}newest first`);
+    for (const event of shown) lines.push(`    ${event.at.slice(0, 16).replace('T', ' ')}  ${event.kind}  by ${event.actor}`);
   }
   return lines.join('\n');
 }
@@ -80,6 +103,13 @@ export function formatBoard(board: Board): string {
       `${count('awaiting-approval')} awaiting approval, ${count('review-ready')} review-ready`,
     '',
     formatSessions(live),
+    '',
+    board.leases.length
+      ? table([
+          ['LEASE', 'VERSION', 'SESSION', 'MODE', 'PATTERN', 'EXPIRES'],
+          ...board.leases.map((l) => [l.id, `v${l.version}`, l.session, l.mode, l.pattern, expiry(l)]),
+        ])
+      : 'No leases.',
     '',
     board.conflicts.length
       ? table([
