@@ -305,12 +305,14 @@ export class ConflictEngine {
         const { commonDir } = await resolveRepository(repo.path);
         const ref = posix.join('refs/heads', repo.protectedBranch);
         const moved = () => this.upstreamChanged(repoId);
-        const watchers = [
+        const tipWatchers = [
           watchNames(commonDir, new Set(['packed-refs']), moved),
           watchNames(join(commonDir, dirname(ref)), new Set([posix.basename(ref)]), moved),
         ].filter((watcher): watcher is FSWatcher => watcher !== null);
-        if (watchers.length === 2 && !this.stopped) this.watchedRepos.add(repoId);
-        return watchers;
+        if (tipWatchers.length === 2 && !this.stopped) this.watchedRepos.add(repoId);
+        // The repository's own ignore rules, shared by its worktrees: a change can make files anywhere ignored or not.
+        const excludes = watchNames(join(commonDir, 'info'), new Set(['exclude']), () => this.excludesChanged(repoId));
+        return excludes ? [...tipWatchers, excludes] : tipWatchers;
       })().catch((error: unknown) => {
         // Unwatched, the branch tip is read again at every evaluation of the repository.
         this.onError(error);
@@ -319,6 +321,14 @@ export class ConflictEngine {
       this.repoWatches.set(repoId, watching);
     }
     return watching;
+  }
+
+  /** Every watched worktree of the repository is read in full. */
+  private excludesChanged(repoId: string): void {
+    for (const session of readSessions(this.store)) {
+      const watch = session.repo === repoId ? this.sessionWatches.get(session.id) : undefined;
+      if (watch) this.worktreeChanged(session.id, watch, 'full');
+    }
   }
 
   private upstreamChanged(repoId: string): void {

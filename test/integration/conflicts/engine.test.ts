@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { endSession } from '../../../src/core/board/session-lifecycle';
 import { conflictOf, makeConflictBoard, type ConflictBoard } from './conflict-fixture';
@@ -306,6 +307,17 @@ describe('the conflict engine, watching', () => {
     await board.engine.start();
     expect(board.engine.stats.git.status).toBe(1);
     await expect.poll(() => board.engine.stats.git.status, { timeout: 10_000, interval: 20 }).toBeGreaterThan(1);
+  });
+
+  it('reads every worktree of the repository again when its info/exclude changes', async () => {
+    board = await makeConflictBoard({ 'a.txt': 'a\n' }, { watch: true });
+    const one = await board.session('one');
+    await board.edit(one, { 'notes.txt': 'mine\n', 'a.txt': 'one\n' });
+    await board.engine.start();
+    expect(board.events('session.changes').at(-1)?.after).toEqual({ paths: ['a.txt', 'notes.txt'] });
+    const changed = board.nextEvent((event) => event.kind === 'session.changes');
+    await writeFile(join(board.repo.root, '.git', 'info', 'exclude'), 'notes.txt\n');
+    expect((await changed).after).toEqual({ paths: ['a.txt'] });
   });
 
   it('sees a commit in a session’s worktree', async () => {
