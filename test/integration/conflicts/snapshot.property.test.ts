@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
@@ -95,8 +95,12 @@ async function apply(step: Step): Promise<void> {
       return void (await git(['rm', '--cached', '--quiet', '-r', '--', step.path]));
     case 'move':
       return void (await git(['mv', '--', step.path, step.to]));
-    case 'chmod':
-      return chmod(join(worktree, step.path), 0o755).catch(() => undefined);
+    case 'chmod': {
+      // chmod follows a symlink to its target, a change a watcher reports under the target's name: not this step's path.
+      const found = await lstat(join(worktree, step.path)).catch(() => null);
+      if (found?.isFile()) await chmod(join(worktree, step.path), 0o755);
+      return;
+    }
     case 'to-folder':
       await rm(join(worktree, step.path), { recursive: true, force: true });
       // The folder holds a file and an ignored one.
