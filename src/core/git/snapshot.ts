@@ -29,17 +29,17 @@ export async function snapshotTree(worktree: string): Promise<string> {
 }
 
 /**
- * Copies an index to a scratch file stamped with its own modification time, or with `time`. Git
- * trusts an entry's stat data only for files older than the index file, so a copy stamped "now"
- * would hide a same-size edit made in the second the index was last written (racy git). False
- * when there is no index to copy.
+ * Copies an index to a scratch file stamped with its own modification time. Git trusts an entry's
+ * stat data only for files older than the index file, so a copy stamped "now" would hide a
+ * same-size edit made in the second the index was last written (racy git). False when there is
+ * no index to copy.
  */
-export async function copyIndexFile(from: string, to: string, time?: Date): Promise<boolean> {
+export async function copyIndexFile(from: string, to: string): Promise<boolean> {
   try {
     // Stat first: should the index be rewritten meanwhile, the older time only makes git check more.
     const { mtime } = await stat(from);
     await copyFile(from, to);
-    await utimes(to, time ?? mtime, time ?? mtime);
+    await utimes(to, mtime, mtime);
     return true;
   } catch {
     return false;
