@@ -1,6 +1,6 @@
 import { lstat, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { commitTree, copyIndexFile, git, gitDirOf, GitError } from '../git';
+import { commitTree, copyIndexFile, git, GitError, snapshotTree } from '../git';
 import { singleLine } from '../git/run-git';
 import type { GitMeter } from './git-meter';
 import { MAX_PATHSPECS, type StatusLine } from './worktree-status';
@@ -36,14 +36,11 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
     meter?.started(args[0]!);
     return git(args, source.worktree, options);
   };
-  const addEverything = async () => {
-    // The worktree's own index (copied with its time, so racy entries are checked): its stat data spare hashing what did not change.
-    const gitDir = await gitDirOf(source.worktree);
-    if (gitDir === null || !(await copyIndexFile(join(gitDir, 'index'), source.scratchIndex))) {
-      // No index to start from (a worktree added with --no-checkout): start from HEAD.
-      await run(['read-tree', 'HEAD']);
-    }
-    await run(ADD_ALL);
+  // The full snapshot, from a copy of the worktree's own index: everything added, slower, never wrong.
+  const full = () => {
+    meter?.started('add');
+    meter?.started('write-tree');
+    return snapshotTree(source.worktree);
   };
   try {
     const { drop, forced, plain } = await planOf(source);
@@ -52,17 +49,16 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
       drop.length + forced.length + plain.length > MAX_PATHSPECS ||
       !(await copyIndexFile(source.headIndex, source.scratchIndex))
     ) {
-      await addEverything();
-    } else {
-      try {
-        if (drop.length > 0) await run(['update-index', '--force-remove', '--', ...drop]);
-        if (forced.length > 0) await run([...ADD_ALL, '--force', '--', ...forced]);
-        if (plain.length > 0) await run([...ADD_ALL, '--', ...plain]);
-      } catch (error) {
-        // A listed file removed since status ran is an unknown pathspec to add; the full add is right anyway.
-        if (!(error instanceof GitError)) throw error;
-        await addEverything();
-      }
+      return await full();
+    }
+    try {
+      if (drop.length > 0) await run(['update-index', '--force-remove', '--', ...drop]);
+      if (forced.length > 0) await run([...ADD_ALL, '--force', '--', ...forced]);
+      if (plain.length > 0) await run([...ADD_ALL, '--', ...plain]);
+    } catch (error) {
+      // A listed file removed since status ran is an unknown pathspec to add; the full snapshot is right anyway.
+      if (!(error instanceof GitError)) throw error;
+      return await full();
     }
     const { stdout } = await run(['write-tree']);
     return singleLine(stdout);
