@@ -9,7 +9,7 @@ export interface SnapshotSource {
   worktree: string;
   /** A file path Signalbox owns, for the temporary index. */
   scratchIndex: string;
-  /** What the worktree's status listed against HEAD. */
+  /** What the worktree's status listed against HEAD, one line per path (`WorktreeChanges.statusLines`). */
   lines: readonly StatusLine[];
   /** An index of that HEAD without stat data (`writeHeadIndex`); null starts from the worktree's own index. */
   headIndex: string | null;
@@ -78,16 +78,7 @@ export async function snapshotTreeOf(source: SnapshotSource, meter?: GitMeter): 
  *   stays out (a folder that replaced a tracked file, a nested repository).
  * A path neither in HEAD nor on disk (staged, then deleted) needs nothing.
  */
-async function planOf({ worktree, lines }: SnapshotSource): Promise<{ drop: string[]; forced: string[]; plain: string[] }> {
-  const listed = new Map<string, StatusLine>();
-  for (const line of lines) {
-    const known = listed.get(line.path);
-    listed.set(
-      line.path,
-      known ? { ...line, inHead: known.inHead || line.inHead, inIndex: known.inIndex || line.inIndex, untracked: known.untracked || line.untracked } : line,
-    );
-  }
-  const entries = [...listed.values()];
+async function planOf({ worktree, lines: entries }: SnapshotSource): Promise<{ drop: string[]; forced: string[]; plain: string[] }> {
   const found = await Promise.all(
     entries.map(({ path }) => lstat(join(worktree, path)).then((entry) => (entry.isDirectory() ? 'directory' : 'file'), () => 'gone')),
   );
