@@ -279,13 +279,12 @@ export function reassignLeases(
     if (input.expectLease !== undefined && input.expectLease !== moving[0]!.id) {
       // Released and claimed again since: a new lease, whose version says nothing of the one the caller saw.
       const now = moving[0]!;
-      const changed = prepared(tx.db, `SELECT updated_by, updated_at FROM lease WHERE id = ?`).get(now.id) as { updated_by: string; updated_at: string };
       throw new StaleVersionError(
         `the lease on ${pattern} (you read ${input.expectLease}, now ${now.id} of ${now.session_id})`,
         input.expectVersion ?? 1,
         now.version,
-        changed.updated_by,
-        changed.updated_at,
+        now.updated_by,
+        now.updated_at,
       );
     }
     if (input.expectVersion !== undefined) refuseStale(tx.db, 'lease', moving[0]!.id, input.expectVersion);

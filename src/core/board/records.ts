@@ -17,6 +17,8 @@ export interface LeaseRow {
   reason: string | null;
   fence: number;
   version: number;
+  updated_by: string;
+  updated_at: string;
 }
 
 export function toLease(row: LeaseRow): Lease {
